@@ -1,0 +1,1 @@
+"""Yishi (议事): the platform core."""

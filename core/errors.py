@@ -1,0 +1,258 @@
+"""The error tree and its one translator.
+
+Every error the platform shows has a stable `code`, an HTTP status, a message in Simplified Chinese
+and in English, and structured `fields`. A rule refusal also carries the verdict (rule id, article,
+original sentence). `to_payload()` is the single place that turns an error into the JSON answer;
+the Litestar exception handlers in `core.app` call it and nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+__all__ = [
+    "AccountDisabled",
+    "AuthRequired",
+    "BadCredentials",
+    "Conflict",
+    "CsrfFailed",
+    "Forbidden",
+    "InvalidInput",
+    "ManifestError",
+    "NotFound",
+    "PermissionDenied",
+    "ProductionNotReady",
+    "RateLimited",
+    "RuleRefusal",
+    "TenantNotBound",
+    "TenantNotFound",
+    "TenantSuspended",
+    "TokenExpired",
+    "TokenInvalid",
+    "TokenRevoked",
+    "TokenScope",
+    "YishiError",
+    "pick_language",
+    "to_payload",
+]
+
+
+class YishiError(Exception):
+    """Base of every error the platform raises on purpose."""
+
+    code: ClassVar[str] = "error"
+    status: ClassVar[int] = 400
+    zh: ClassVar[str] = "请求无法完成。"
+    en: ClassVar[str] = "The request could not be completed."
+
+    def __init__(
+        self,
+        zh: str | None = None,
+        en: str | None = None,
+        *,
+        fields: dict[str, Any] | None = None,
+        **params: Any,
+    ) -> None:
+        self.params = params
+        self.message_zh = (zh or self.zh).format(**params)
+        self.message_en = (en or self.en).format(**params)
+        self.fields = fields or {}
+        super().__init__(self.message_en)
+
+    def message(self, lang: str) -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+
+# --- requests --------------------------------------------------------------------------------
+
+
+class InvalidInput(YishiError):
+    code = "request.invalid"
+    status = 400
+    zh = "请求内容有误，请检查标出的字段。"
+    en = "The request has invalid fields."
+
+
+class NotFound(YishiError):
+    code = "not_found"
+    status = 404
+    zh = "未找到所请求的内容。"
+    en = "Not found."
+
+
+class Conflict(YishiError):
+    code = "conflict"
+    status = 409
+    zh = "与现有数据冲突。"
+    en = "This conflicts with existing data."
+
+
+# --- tenancy ---------------------------------------------------------------------------------
+
+
+class TenantNotFound(NotFound):
+    code = "tenant.not_found"
+    zh = "未找到该单位。"
+    en = "No such tenant."
+
+
+class TenantSuspended(YishiError):
+    code = "tenant.suspended"
+    status = 423
+    zh = "该单位已暂停使用，请联系平台运维人员。"
+    en = "This tenant is suspended; contact the platform operator."
+
+
+class TenantNotBound(YishiError):
+    """Raised by the data layer when a tenant query runs with no tenant bound: it fails closed."""
+
+    code = "tenant.not_bound"
+    status = 500
+    zh = "内部错误：未绑定单位的数据访问被拒绝。"
+    en = "Internal error: data access with no tenant bound was refused."
+
+
+class ManifestError(YishiError):
+    code = "manifest.invalid"
+    status = 400
+    zh = "{file}：{where}：{problem_zh}"
+    en = "{file}: {where}: {problem_en}"
+
+
+# --- authentication --------------------------------------------------------------------------
+
+
+class AuthRequired(YishiError):
+    code = "auth.required"
+    status = 401
+    zh = "请先登录，或提供有效的访问令牌。"
+    en = "Sign in or provide a valid bearer token."
+
+
+class BadCredentials(YishiError):
+    code = "auth.bad_credentials"
+    status = 401
+    zh = "账号或密码错误。"
+    en = "Wrong account or password."
+
+
+class AccountDisabled(YishiError):
+    code = "auth.account_disabled"
+    status = 401
+    zh = "该账号已停用。"
+    en = "This account is disabled."
+
+
+class TokenInvalid(YishiError):
+    code = "auth.token_invalid"
+    status = 401
+    zh = "访问令牌无效。"
+    en = "The bearer token is not valid."
+
+
+class TokenExpired(YishiError):
+    code = "auth.token_expired"
+    status = 401
+    zh = "访问令牌已过期。"
+    en = "The bearer token has expired."
+
+
+class TokenRevoked(YishiError):
+    code = "auth.token_revoked"
+    status = 401
+    zh = "访问令牌已被撤销。"
+    en = "The bearer token has been revoked."
+
+
+class TokenScope(YishiError):
+    code = "auth.token_scope"
+    status = 403
+    zh = "该访问令牌不适用于此处（令牌范围：{scope}）。"
+    en = "This token is not valid here (token scope: {scope})."
+
+
+class RateLimited(YishiError):
+    code = "auth.rate_limited"
+    status = 429
+    zh = "登录失败次数过多，请 {retry_after} 秒后再试。"
+    en = "Too many failed sign-ins; try again in {retry_after} seconds."
+
+
+class CsrfFailed(YishiError):
+    code = "auth.csrf"
+    status = 403
+    zh = "页面已过期或请求来源不可信（CSRF 校验失败），请刷新后重试。"
+    en = "CSRF check failed; reload the page and try again."
+
+
+# --- access ----------------------------------------------------------------------------------
+
+
+class Forbidden(YishiError):
+    code = "access.forbidden"
+    status = 403
+    zh = "无权执行此操作。"
+    en = "You are not allowed to do this."
+
+
+class PermissionDenied(Forbidden):
+    code = "access.denied"
+    zh = "无权执行此操作（需要权限：{permission}）。"
+    en = "You are not allowed to do this (needs permission: {permission})."
+
+
+class RouteUnguarded(Forbidden):
+    code = "access.undeclared"
+    zh = "此接口未声明所需权限，已拒绝访问。"
+    en = "This route declares no permission and is refused."
+
+
+# --- rules -----------------------------------------------------------------------------------
+
+
+class RuleRefusal(YishiError):
+    """A refusal grounded in a rule verdict: carries the rule, article and original sentence."""
+
+    code = "rule.refused"
+    status = 422
+    zh = "不符合议事规则：{rule}（{article}）。"
+    en = "Refused by rule {rule} ({article})."
+
+
+class ProductionNotReady(YishiError):
+    code = "config.production_not_ready"
+    status = 500
+    zh = "生产模式无法启动，缺少或不安全的配置：{missing}"
+    en = "Production mode cannot start; missing or unsafe: {missing}"
+
+
+def pick_language(accept_language: str | None) -> str:
+    """Simplified Chinese unless the caller prefers English (by q-value order)."""
+    if not accept_language:
+        return "zh"
+    best: tuple[float, str] = (-1.0, "zh")
+    for part in accept_language.split(","):
+        piece = part.strip().split(";")
+        tag = piece[0].strip().lower()
+        q = 1.0
+        for p in piece[1:]:
+            p = p.strip()
+            if p.startswith("q="):
+                try:
+                    q = float(p[2:])
+                except ValueError:
+                    q = 0.0
+        lang = "en" if tag.startswith("en") else "zh" if tag.startswith("zh") else None
+        if lang and q > best[0]:
+            best = (q, lang)
+    return best[1]
+
+
+def to_payload(error: YishiError, lang: str) -> dict[str, Any]:
+    return {
+        "error": {
+            "code": error.code,
+            "message": error.message(lang),
+            "fields": error.fields,
+        }
+    }

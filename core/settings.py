@@ -1,0 +1,130 @@
+"""Typed settings, one class per concern, read once from the environment.
+
+Every variable is prefixed `YISHI_`. With none set, the platform runs in embedded mode: SQLite files
+under `./var/`, an in-process worker, demo tenants onboarded on first start.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+__all__ = [
+    "AuthSettings",
+    "DatabaseSettings",
+    "Settings",
+    "get_settings",
+    "load_settings",
+]
+
+# Used only in embedded mode; production refuses to start with it (see `Settings.check_production`).
+EMBEDDED_SECRET = "yishi-embedded-insecure-secret"  # noqa: S105
+
+
+@dataclass(frozen=True)
+class DatabaseSettings:
+    """Where data lives.
+
+    `url` empty → SQLite files under `data_dir` (one file per tenant, `platform.sqlite` for the
+    platform). `postgresql://…` → one schema and one role per tenant in that database.
+    """
+
+    url: str = ""
+    #: Connection used for migrations and tenant creation (owns schemas, creates roles).
+    #: Defaults to `url`; in production give it a role with CREATEROLE, and `url` a plain login.
+    admin_url: str = ""
+    data_dir: Path = Path("var")
+    #: Prefix of per-tenant PostgreSQL role names; roles are cluster-wide, so two databases on one
+    #: server need different prefixes. Defaults to the database name.
+    role_prefix: str = ""
+    pool_max_size: int = 10
+
+    @property
+    def backend(self) -> str:
+        return "postgres" if self.url.startswith(("postgres://", "postgresql://")) else "sqlite"
+
+    @property
+    def effective_admin_url(self) -> str:
+        return self.admin_url or self.url
+
+    @property
+    def effective_role_prefix(self) -> str:
+        if self.role_prefix:
+            return self.role_prefix
+        name = urlsplit(self.url).path.lstrip("/") or "yishi"
+        return "".join(c if c.isalnum() else "_" for c in name.lower())
+
+
+@dataclass(frozen=True)
+class AuthSettings:
+    secret_key: str = EMBEDDED_SECRET
+    session_cookie: str = "yishi_session"
+    session_hours: int = 12
+    token_default_days: int = 90
+    token_max_days: int = 366
+    #: Failed sign-ins allowed per account and per address within `window_seconds`.
+    max_failures: int = 5
+    window_seconds: int = 900
+
+
+@dataclass(frozen=True)
+class Settings:
+    mode: str = "embedded"  # "embedded" | "production"
+    database: DatabaseSettings = field(default_factory=DatabaseSettings)
+    auth: AuthSettings = field(default_factory=AuthSettings)
+    #: Redis for shared counters (rate limits) across API replicas; empty → in-process counters.
+    redis_url: str = ""
+    redis_prefix: str = "yishi:"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    #: Only trust X-Forwarded-For from these proxies (comma-separated addresses).
+    trusted_proxies: tuple[str, ...] = ()
+
+    @property
+    def production(self) -> bool:
+        return self.mode == "production"
+
+    def problems_for_production(self) -> list[str]:
+        """Names of what is missing or unsafe for production; empty when ready."""
+        problems = []
+        if self.auth.secret_key in ("", EMBEDDED_SECRET) or len(self.auth.secret_key) < 32:
+            problems.append("YISHI_SECRET_KEY (at least 32 characters, not the embedded default)")
+        if self.database.backend != "postgres":
+            problems.append("YISHI_DATABASE_URL (postgresql://…)")
+        return problems
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    e = os.environ if env is None else env
+    url = e.get("YISHI_DATABASE_URL", "")
+    mode = e.get("YISHI_MODE", "production" if url else "embedded")
+    return Settings(
+        mode=mode,
+        database=DatabaseSettings(
+            url=url,
+            admin_url=e.get("YISHI_DATABASE_ADMIN_URL", ""),
+            data_dir=Path(e.get("YISHI_DATA_DIR", "var")),
+            role_prefix=e.get("YISHI_DATABASE_ROLE_PREFIX", ""),
+            pool_max_size=int(e.get("YISHI_DATABASE_POOL_SIZE", "10")),
+        ),
+        auth=AuthSettings(
+            secret_key=e.get("YISHI_SECRET_KEY", EMBEDDED_SECRET),
+            max_failures=int(e.get("YISHI_AUTH_MAX_FAILURES", "5")),
+            window_seconds=int(e.get("YISHI_AUTH_WINDOW_SECONDS", "900")),
+        ),
+        redis_url=e.get("YISHI_REDIS_URL", ""),
+        redis_prefix=e.get("YISHI_REDIS_PREFIX", "yishi:"),
+        host=e.get("YISHI_HOST", "127.0.0.1"),
+        port=int(e.get("YISHI_PORT", "8000")),
+        trusted_proxies=tuple(
+            p.strip() for p in e.get("YISHI_TRUSTED_PROXIES", "").split(",") if p.strip()
+        ),
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return load_settings()

@@ -1,0 +1,294 @@
+"""Isolated storage per tenant: the engines piccolo tables are bound to.
+
+Two engines are bound once per process, at start-up (`configure`), never per request:
+
+- the **platform engine** for the platform's own tables (tenants, accounts, tokens, platform
+  audit): SQLite `platform.sqlite`, or the `platform` schema on PostgreSQL;
+- the **tenant engine** for every tenant table. It routes by the `current_tenant` ContextVar:
+  on SQLite each tenant is its own file; on PostgreSQL every query runs in a transaction that begins
+  with `SET LOCAL ROLE <tenant role>; SET LOCAL search_path TO <tenant schema>`, so a query that
+  forgets its tenant reaches nothing and one that names another tenant's schema is refused by the
+  database itself. With no tenant bound, both raise `TenantNotBound` (fail closed).
+
+Swapping `Table._meta.db` per request would leak rows between concurrent requests (STACK-NOTES), so
+tables are bound here, once, and routing happens inside the engine.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
+from piccolo.engine.sqlite import SQLiteEngine
+from piccolo.table import Table
+
+from core.errors import TenantNotBound
+from core.settings import DatabaseSettings
+from core.tenancy.context import current_tenant, require_tenant
+
+__all__ = [
+    "PLATFORM_SCHEMA",
+    "Storage",
+    "configure",
+    "get_storage",
+    "platform_tables",
+    "quote_ident",
+    "tenant_tables",
+]
+
+PLATFORM_SCHEMA = "platform"
+PLATFORM_TAG = "platform"
+TENANT_TAG = "tenant"
+
+
+def quote_ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _all_tables(tag: str) -> list[type[Table]]:
+    seen: list[type[Table]] = []
+    stack = list(Table.__subclasses__())
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        if tag in cls._meta.tags and cls not in seen:
+            seen.append(cls)
+    return sorted(seen, key=lambda t: t._meta.tablename)
+
+
+def platform_tables() -> list[type[Table]]:
+    """Every table declared with `tags=["platform"]` (found, not listed by hand)."""
+    _import_table_modules()
+    return _all_tables(PLATFORM_TAG)
+
+
+def tenant_tables() -> list[type[Table]]:
+    """Every table declared with `tags=["tenant"]`."""
+    _import_table_modules()
+    return _all_tables(TENANT_TAG)
+
+
+def _import_table_modules() -> None:
+    import core.accounts.tables
+    import core.audit.tables
+    import core.tenancy.tables  # noqa: F401
+
+
+# --- SQLite ----------------------------------------------------------------------------------
+
+
+class _QuietSQLiteEngine(SQLiteEngine):
+    async def check_version(self) -> None:
+        return None
+
+
+class PlatformSQLiteEngine(_QuietSQLiteEngine):
+    pass
+
+
+class TenantSQLiteEngine(_QuietSQLiteEngine):
+    """One file per tenant: `<dir>/tenants/<schema>.sqlite`, chosen from the ContextVar."""
+
+    def __init__(self, directory: Path, **kwargs: Any) -> None:
+        self._directory = directory
+        super().__init__(path=str(directory / "unbound.sqlite"), **kwargs)
+
+    @property  # type: ignore[override]
+    def connection_kwargs(self) -> dict[str, Any]:
+        bound = require_tenant()
+        return {**self._base_kwargs, "database": str(self._directory / f"{bound.schema}.sqlite")}
+
+    @connection_kwargs.setter
+    def connection_kwargs(self, value: dict[str, Any]) -> None:
+        self._base_kwargs = value
+
+    def file_for(self, schema: str) -> Path:
+        return self._directory / f"{schema}.sqlite"
+
+
+# --- PostgreSQL ------------------------------------------------------------------------------
+
+
+class _ScopedPgTransaction(PostgresTransaction):
+    async def begin(self) -> None:
+        await super().begin()
+        engine = self.engine
+        assert isinstance(engine, TenantPostgresEngine)
+        await self.connection.execute(engine.scope_sql())
+
+
+class TenantPostgresEngine(PostgresEngine):
+    """Routes by ContextVar with `SET LOCAL`, and never runs a query outside a transaction.
+
+    `as_role=False` is the owner's engine used by migrations: it scopes the search_path only, so the
+    tables it creates are owned by the migration role, never by the tenant role.
+    """
+
+    def __init__(self, config: dict[str, Any], *, as_role: bool = True) -> None:
+        self.as_role = as_role
+        super().__init__(config=config, extensions=())
+
+    async def check_version(self) -> None:
+        return None
+
+    async def prep_database(self) -> None:
+        return None
+
+    def scope_sql(self) -> str:
+        bound = require_tenant()
+        parts = []
+        if self.as_role:
+            parts.append(f"SET LOCAL ROLE {quote_ident(bound.role)}")
+        parts.append(f"SET LOCAL search_path TO {quote_ident(bound.schema)}")
+        return "; ".join(parts)
+
+    def transaction(self, allow_nested: bool = True) -> PostgresTransaction:
+        require_tenant()
+        return _ScopedPgTransaction(engine=self, allow_nested=allow_nested)
+
+    async def run_querystring(self, querystring: Any, in_pool: bool = True) -> Any:
+        if self.current_transaction.get() is None:
+            async with self.transaction():
+                return await super().run_querystring(querystring, in_pool=in_pool)
+        return await super().run_querystring(querystring, in_pool=in_pool)
+
+    async def run_ddl(self, ddl: str, in_pool: bool = True) -> Any:
+        if self.current_transaction.get() is None:
+            async with self.transaction():
+                return await super().run_ddl(ddl, in_pool=in_pool)
+        return await super().run_ddl(ddl, in_pool=in_pool)
+
+
+class PlatformPostgresEngine(PostgresEngine):
+    def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__(config=config, extensions=())
+
+    async def check_version(self) -> None:
+        return None
+
+    async def prep_database(self) -> None:
+        return None
+
+
+class UnconfiguredEngine(_QuietSQLiteEngine):
+    """Placeholder bound at import time; any query before `configure()` fails loudly."""
+
+    async def run_querystring(self, querystring: Any, in_pool: bool = False) -> Any:
+        raise TenantNotBound("存储尚未配置。", "Storage is not configured (call configure()).")
+
+    async def run_ddl(self, ddl: str, in_pool: bool = False) -> Any:
+        raise TenantNotBound("存储尚未配置。", "Storage is not configured (call configure()).")
+
+
+UNCONFIGURED = UnconfiguredEngine(path=":memory:")
+
+
+def pg_config(url: str, **extra: Any) -> dict[str, Any]:
+    parts = urlsplit(url)
+    config: dict[str, Any] = {
+        "host": parts.hostname or "localhost",
+        "port": parts.port or 5432,
+        "database": unquote(parts.path.lstrip("/")) or "yishi",
+    }
+    if parts.username:
+        config["user"] = unquote(parts.username)
+    if parts.password:
+        config["password"] = unquote(parts.password)
+    config.update(extra)
+    return config
+
+
+@dataclass
+class Storage:
+    settings: DatabaseSettings
+    platform: SQLiteEngine | PostgresEngine
+    tenant: SQLiteEngine | PostgresEngine
+    #: Owner-side engines for migrations and tenant creation (same objects as above on SQLite).
+    admin_platform: SQLiteEngine | PostgresEngine
+    admin_tenant: SQLiteEngine | PostgresEngine
+
+    @property
+    def backend(self) -> str:
+        return self.settings.backend
+
+    @property
+    def role_prefix(self) -> str:
+        return self.settings.effective_role_prefix
+
+    def engines(self) -> Iterable[Any]:
+        seen = []
+        for e in (self.platform, self.tenant, self.admin_platform, self.admin_tenant):
+            if all(e is not s for s in seen):
+                seen.append(e)
+        return seen
+
+    async def start(self) -> None:
+        if self.backend == "postgres":
+            for engine in (self.platform, self.tenant):
+                assert isinstance(engine, PostgresEngine)
+                if engine.pool is None:
+                    await engine.start_connection_pool(
+                        min_size=1, max_size=self.settings.pool_max_size
+                    )
+
+    async def stop(self) -> None:
+        if self.backend == "postgres":
+            for engine in self.engines():
+                if engine.pool is not None:
+                    await engine.close_connection_pool()
+
+    def tenant_file(self, schema: str) -> Path:
+        assert isinstance(self.tenant, TenantSQLiteEngine)
+        return self.tenant.file_for(schema)
+
+    def bind_tables(self, platform_engine: Any, tenant_engine: Any) -> None:
+        for table in platform_tables():
+            table._meta.db = platform_engine
+        for table in tenant_tables():
+            table._meta.db = tenant_engine
+
+    def use_request_engines(self) -> None:
+        self.bind_tables(self.platform, self.tenant)
+
+
+_storage: Storage | None = None
+
+SQLITE_KWARGS: dict[str, Any] = {"timeout": 30, "detect_types": sqlite3.PARSE_DECLTYPES}
+
+
+def configure(settings: DatabaseSettings) -> Storage:
+    """Create the engines for `settings` and bind every table to them (once per process)."""
+    global _storage
+    if settings.backend == "postgres":
+        search_platform = {"server_settings": {"search_path": PLATFORM_SCHEMA}}
+        # Tenant connections start with an empty search_path: an unscoped query finds no table.
+        search_none = {"server_settings": {"search_path": "pg_catalog"}}
+        platform = PlatformPostgresEngine(pg_config(settings.url, **search_platform))
+        tenant = TenantPostgresEngine(pg_config(settings.url, **search_none))
+        admin_platform = PlatformPostgresEngine(
+            pg_config(settings.effective_admin_url, **search_platform)
+        )
+        admin_tenant = TenantPostgresEngine(
+            pg_config(settings.effective_admin_url, **search_none), as_role=False
+        )
+        storage = Storage(settings, platform, tenant, admin_platform, admin_tenant)
+    else:
+        data = settings.data_dir.resolve()
+        (data / "tenants").mkdir(parents=True, exist_ok=True)
+        platform_s = PlatformSQLiteEngine(path=str(data / "platform.sqlite"), **SQLITE_KWARGS)
+        tenant_s = TenantSQLiteEngine(data / "tenants", **SQLITE_KWARGS)
+        storage = Storage(settings, platform_s, tenant_s, platform_s, tenant_s)
+    storage.use_request_engines()
+    _storage = storage
+    return storage
+
+
+def get_storage() -> Storage:
+    if _storage is None:
+        raise TenantNotBound("存储尚未配置。", "Storage is not configured (call configure()).")
+    return _storage

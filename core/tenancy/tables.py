@@ -1,0 +1,62 @@
+"""Tenancy tables: the platform registry, and each tenant's roster of people and role grants."""
+
+from __future__ import annotations
+
+from piccolo.columns import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Integer,
+    Timestamptz,
+    Varchar,
+)
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+from core.tenancy.storage import UNCONFIGURED
+
+__all__ = ["Person", "RoleGrant", "Tenant"]
+
+
+class Tenant(Table, tablename="tenant", tags=["platform"], db=UNCONFIGURED):
+    """One onboarded body (a bureau's Party group). Lives in the platform storage."""
+
+    slug = Varchar(length=40, unique=True, index=True)
+    name = Varchar(length=200)
+    name_en = Varchar(length=200, default="")
+    plugin = Varchar(length=60)
+    #: Values for the plugin's declared settings (the sources' blanks, "XX" and "x").
+    settings = JSON(default="{}")
+    status = Varchar(length=20, default="active")  # active | suspended
+    #: Folder-relative path of the manifest this tenant was applied from, if any.
+    manifest = Varchar(length=300, default="")
+    created_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class Person(Table, tablename="person", tags=["tenant"], db=UNCONFIGURED):
+    """A person's place in one tenant: the roster entry (tenant storage).
+
+    The account (sign-in) is a platform record; one account may have a Person in several tenants.
+    """
+
+    account_id = Integer(unique=True, index=True)
+    login = Varchar(length=100)
+    name = Varchar(length=100)
+    title = Varchar(length=200, default="")
+    #: Rank order among body members (1 = secretary); used for speaking and position order.
+    rank = Integer(default=0)
+    #: Areas in charge (分管领域), e.g. ["人事", "财务"]; decides who must be present for an item.
+    areas = JSON(default="[]")
+    active = Boolean(default=True)
+    created_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class RoleGrant(Table, tablename="role_grant", tags=["tenant"], db=UNCONFIGURED):
+    """One access role of a person in this tenant (casbin `g` line, domain = tenant)."""
+
+    person = ForeignKey(references=Person)
+    role = Varchar(length=40)
+    granted_at = Timestamptz(default=TimestamptzNow())
+    granted_by = Varchar(length=100, default="")

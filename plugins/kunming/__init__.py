@@ -1,0 +1,1 @@
+"""Jurisdiction plugin: kunming."""
