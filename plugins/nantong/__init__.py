@@ -1,1 +1,8 @@
-"""Jurisdiction plugin: nantong."""
+"""Jurisdiction plugin: Nantong housing bureau Party group.
+
+Source: `nantong-housing-bureau-party-group-rules.txt` (../shared/sources/). Found through the `yishi.jurisdictions` entry point.
+"""
+
+from plugins.nantong.hooks import access_policy, jurisdiction, settings_spec
+
+__all__ = ["access_policy", "jurisdiction", "settings_spec"]

@@ -1,0 +1,91 @@
+"""One casbin enforcer per tenant, loaded with that tenant's policy only, decisions cached.
+
+The `p` lines come from the tenant's jurisdiction plugin (or the core default); the `g` lines from
+the tenant's own `role_grant` table, read under the tenant's binding. Role changes invalidate the
+tenant's entry after their transaction commits. With several API processes, an entry also expires
+after `ttl` seconds so a change made in another process is seen within that time.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import lru_cache
+from pathlib import Path
+
+import casbin
+
+from core.access.permissions import Permission
+from core.access.policy import policy_lines
+from core.rules.plugins import tenant_policy
+from core.tenancy.context import require_tenant
+from core.tenancy.tables import RoleGrant
+
+__all__ = ["ACCESS", "AccessRegistry", "TenantAccess", "casbin_model"]
+
+MODEL_PATH = Path(__file__).with_name("model.conf")
+
+
+@lru_cache(maxsize=1)
+def _model_text() -> str:
+    return MODEL_PATH.read_text()
+
+
+def casbin_model() -> casbin.model.Model:
+    model = casbin.model.Model()
+    model.load_model_from_text(_model_text())
+    return model
+
+
+class TenantAccess:
+    def __init__(self, slug: str, p_lines: list[list[str]], g_lines: list[list[str]]) -> None:
+        self.slug = slug
+        self.enforcer = casbin.Enforcer(casbin_model())
+        if p_lines:
+            self.enforcer.add_policies(p_lines)
+        if g_lines:
+            self.enforcer.add_grouping_policies(g_lines)
+        self._decisions: dict[tuple[int, str, str], bool] = {}
+        self.loaded_at = time.monotonic()
+
+    def roles_of(self, account_id: int) -> list[str]:
+        return sorted(self.enforcer.get_roles_for_user_in_domain(str(account_id), self.slug))
+
+    def allowed(self, account_id: int, permission: Permission) -> bool:
+        key = (account_id, permission.obj, permission.act)
+        decision = self._decisions.get(key)
+        if decision is None:
+            decision = bool(
+                self.enforcer.enforce(str(account_id), self.slug, permission.obj, permission.act)
+            )
+            self._decisions[key] = decision
+        return decision
+
+
+class AccessRegistry:
+    def __init__(self, ttl: float = 30.0) -> None:
+        self.ttl = ttl
+        self._tenants: dict[str, TenantAccess] = {}
+
+    async def for_bound_tenant(self, plugin: str) -> TenantAccess:
+        """The enforcer of the tenant bound to this context (loading it if needed)."""
+        slug = require_tenant().slug
+        entry = self._tenants.get(slug)
+        if entry is not None and time.monotonic() - entry.loaded_at < self.ttl:
+            return entry
+        rows = await RoleGrant.select(RoleGrant.role, RoleGrant.person.account_id).where(
+            RoleGrant.person.active.eq(True)
+        )
+        g_lines = [[str(r["person.account_id"]), r["role"], slug] for r in rows]
+        entry = TenantAccess(slug, policy_lines(tenant_policy(plugin), slug), g_lines)
+        self._tenants[slug] = entry
+        return entry
+
+    def invalidate(self, slug: str) -> None:
+        self._tenants.pop(slug, None)
+
+    def clear(self) -> None:
+        self._tenants.clear()
+
+
+ACCESS = AccessRegistry()
+

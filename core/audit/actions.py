@@ -1,0 +1,108 @@
+"""The one door for writes: `tenant_action` / `platform_action`.
+
+Every `do_*` service opens one of these. It runs the body in one transaction and, in that same
+transaction, appends the audit entry (who, acting for which tenant and role, what, when in UTC,
+from which address and client). Later issues add outbox messages and tamper-evident records here,
+so every write already passes through this point. Callbacks registered with `after_commit` run
+only once the transaction has committed (cache invalidation, notifications).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import msgspec
+from piccolo.engine.sqlite import SQLiteEngine, TransactionType
+
+from core.audit.tables import PlatformAuditEntry, TenantAuditEntry
+from core.tenancy.context import require_tenant
+
+__all__ = ["Action", "Actor", "platform_action", "tenant_action", "write_transaction"]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who is acting: an account (or the system), its roles in the tenant, where from."""
+
+    account_id: int | None
+    login: str
+    roles: tuple[str, ...] = ()
+    ip: str = ""
+    client: str = ""
+    is_operator: bool = False
+
+    @classmethod
+    def system(cls, what: str = "system") -> Actor:
+        return cls(account_id=None, login=what, roles=("system",), client="yishi-cli")
+
+
+@dataclass
+class Action:
+    actor: Actor
+    name: str
+    target: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+    _after_commit: list[Callable[[], Any]] = field(default_factory=list)
+
+    def after_commit(self, callback: Callable[[], Any]) -> None:
+        self._after_commit.append(callback)
+
+
+@asynccontextmanager
+async def write_transaction(engine: Any) -> AsyncIterator[None]:
+    """A write transaction; on SQLite `BEGIN IMMEDIATE` so concurrent writers queue, not deadlock."""
+    if isinstance(engine, SQLiteEngine):
+        async with engine.transaction(transaction_type=TransactionType.immediate):
+            yield
+    else:
+        async with engine.transaction():
+            yield
+
+
+def _entry(table: Any, action: Action, tenant: str) -> Any:
+    return table(
+        actor_account_id=action.actor.account_id,
+        actor_login=action.actor.login,
+        tenant=tenant,
+        actor_roles=",".join(action.actor.roles),
+        action=action.name,
+        target=action.target,
+        details=msgspec.json.encode(action.details).decode(),
+        ip=action.actor.ip,
+        client=action.actor.client[:300],
+    )
+
+
+async def _run_after(action: Action) -> None:
+    for callback in action._after_commit:
+        result = callback()
+        if hasattr(result, "__await__"):
+            await result
+
+
+@asynccontextmanager
+async def tenant_action(
+    actor: Actor, name: str, target: str = "", **details: Any
+) -> AsyncIterator[Action]:
+    """One transaction in the bound tenant's storage, ending with its audit entry."""
+    bound = require_tenant()
+    action = Action(actor=actor, name=name, target=target, details=dict(details))
+    async with write_transaction(TenantAuditEntry._meta.db):
+        yield action
+        await TenantAuditEntry.insert(_entry(TenantAuditEntry, action, bound.slug))
+    await _run_after(action)
+
+
+@asynccontextmanager
+async def platform_action(
+    actor: Actor, name: str, target: str = "", *, tenant: str = "", **details: Any
+) -> AsyncIterator[Action]:
+    """One transaction in platform storage, ending with its audit entry (tagged with `tenant`)."""
+    action = Action(actor=actor, name=name, target=target, details=dict(details))
+    async with write_transaction(PlatformAuditEntry._meta.db):
+        yield action
+        await PlatformAuditEntry.insert(_entry(PlatformAuditEntry, action, tenant))
+    await _run_after(action)
