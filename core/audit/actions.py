@@ -85,11 +85,11 @@ async def _run_after(action: Action) -> None:
 
 @asynccontextmanager
 async def tenant_action(
-    actor: Actor, name: str, target: str = "", **details: Any
+    actor: Actor, verb: str, target: str = "", **details: Any
 ) -> AsyncIterator[Action]:
     """One transaction in the bound tenant's storage, ending with its audit entry."""
     bound = require_tenant()
-    action = Action(actor=actor, name=name, target=target, details=dict(details))
+    action = Action(actor=actor, name=verb, target=target, details=dict(details))
     async with write_transaction(TenantAuditEntry._meta.db):
         yield action
         await TenantAuditEntry.insert(_entry(TenantAuditEntry, action, bound.slug))
@@ -98,10 +98,10 @@ async def tenant_action(
 
 @asynccontextmanager
 async def platform_action(
-    actor: Actor, name: str, target: str = "", *, tenant: str = "", **details: Any
+    actor: Actor, verb: str, target: str = "", *, tenant: str = "", **details: Any
 ) -> AsyncIterator[Action]:
     """One transaction in platform storage, ending with its audit entry (tagged with `tenant`)."""
-    action = Action(actor=actor, name=name, target=target, details=dict(details))
+    action = Action(actor=actor, name=verb, target=target, details=dict(details))
     async with write_transaction(PlatformAuditEntry._meta.db):
         yield action
         await PlatformAuditEntry.insert(_entry(PlatformAuditEntry, action, tenant))

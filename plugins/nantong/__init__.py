@@ -1,4 +1,4 @@
-"""Jurisdiction plugin: Nantong housing bureau Party group.
+"""Jurisdiction plugin: Nantong Housing Security and Real Estate Administration Bureau Party group.
 
 Source: `nantong-housing-bureau-party-group-rules.txt` (../shared/sources/). Found through the `yishi.jurisdictions` entry point.
 """

@@ -1,4 +1,4 @@
-"""Hook implementations for Nantong housing bureau Party group."""
+"""Hook implementations for Nantong Housing Security and Real Estate Administration Bureau Party group."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from core.rules.types import JurisdictionInfo, SettingSpec
 
 INFO = JurisdictionInfo(
     name="nantong",
-    body_zh="南通市住房和城乡建设局党组",
-    body_en="Nantong housing bureau Party group",
+    body_zh="南通市住房保障和房产管理局党组",
+    body_en="Nantong Housing Security and Real Estate Administration Bureau Party group",
     source_title="局党组工作规则",
     source_date="2017-10-23",
     source_file="nantong-housing-bureau-party-group-rules.txt",

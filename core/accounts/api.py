@@ -1,0 +1,193 @@
+"""Sign-in, tokens, sessions and the caller's own profile."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, Request, Response, delete, get, post
+from litestar.datastructures import Cookie
+from litestar.params import Parameter
+
+from core.access.enforcers import ACCESS
+from core.access.permissions import PUBLIC, SIGNED_IN
+from core.accounts.ratelimit import FailureLimiter
+from core.accounts.services import (
+    do_create_session,
+    do_end_session,
+    do_issue_token,
+    do_revoke_token,
+    list_tokens,
+    parse_scope,
+    sign_in,
+)
+from core.api import context_of
+from core.audit.actions import Actor
+from core.settings import get_settings
+from core.tenancy.context import bind_tenant
+from core.tenancy.registry import get_tenant, list_tenants
+from core.tenancy.storage import get_storage
+
+__all__ = ["AuthController", "MeController"]
+
+Login = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+Password = Annotated[str, msgspec.Meta(min_length=1, max_length=1000)]
+
+
+class TokenRequest(msgspec.Struct, kw_only=True):
+    login: Login
+    password: Password
+    #: `tenant:<slug>`, `oversight:<slug>` or `platform`.
+    scope: Annotated[str, msgspec.Meta(max_length=60)]
+    name: Annotated[str, msgspec.Meta(max_length=100)] = ""
+    days: Annotated[int, msgspec.Meta(ge=1, le=366)] = 90
+
+
+class TokenOut(msgspec.Struct):
+    id: int
+    name: str
+    prefix: str
+    scope: str
+    created_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None
+    last_used_at: datetime | None
+
+
+class TokenIssued(msgspec.Struct):
+    token: str
+    details: TokenOut
+
+
+class LoginRequest(msgspec.Struct, kw_only=True):
+    login: Login
+    password: Password
+
+
+class TenantRoles(msgspec.Struct):
+    slug: str
+    name: str
+    status: str
+    roles: list[str]
+
+
+class Profile(msgspec.Struct):
+    id: int
+    login: str
+    display_name: str
+    is_operator: bool
+    signed_in_via: str
+    tenants: list[TenantRoles]
+
+
+class SessionStarted(msgspec.Struct):
+    csrf_token: str
+    profile: Profile
+
+
+def _token_out(row: dict[str, Any]) -> TokenOut:
+    scope = row["scope_kind"] if row["scope_kind"] == "platform" else (
+        f"{row['scope_kind']}:{row['scope']}")
+    return TokenOut(id=row["id"], name=row["name"], prefix=row["prefix"], scope=scope,
+                    created_at=row["created_at"], expires_at=row["expires_at"],
+                    revoked_at=row["revoked_at"], last_used_at=row["last_used_at"])
+
+
+def _limiter(request: Request[Any, Any, Any]) -> FailureLimiter:
+    limiter: FailureLimiter = request.app.state.limiter
+    return limiter
+
+
+async def _has_role(slug: str, account_id: int) -> bool:
+    tenant = await get_tenant(slug)
+    if tenant is None or tenant["status"] != "active":
+        return False
+    with bind_tenant(slug, get_storage().role_prefix):
+        access = await ACCESS.for_bound_tenant(tenant["plugin"])
+        return bool(access.roles_of(account_id))
+
+
+async def _profile(account: dict[str, Any], via: str) -> Profile:
+    tenants = []
+    for t in await list_tenants():
+        with bind_tenant(t["slug"], get_storage().role_prefix):
+            roles = (await ACCESS.for_bound_tenant(t["plugin"])).roles_of(account["id"])
+        if roles:
+            tenants.append(TenantRoles(t["slug"], t["name"], t["status"], roles))
+    return Profile(id=account["id"], login=account["login"],
+                   display_name=account["display_name"], is_operator=account["is_operator"],
+                   signed_in_via=via, tenants=tenants)
+
+
+class AuthController(Controller):
+    path = "/api/v1/auth"
+    tags = ["auth 登录与令牌"]
+
+    @post("/token", opt={"permission": PUBLIC}, status_code=201,
+          summary="用账号密码换取访问令牌 Exchange credentials for a bearer token")
+    async def issue_token(self, request: Request[Any, Any, Any], data: TokenRequest) -> TokenIssued:
+        ctx = context_of(request)
+        kind, scope = parse_scope(data.scope)
+        account = await sign_in(data.login, data.password, ip=ctx.ip, limiter=_limiter(request))
+        allowed = kind == "tenant" and await _has_role(scope, account["id"])
+        actor = Actor(account_id=account["id"], login=account["login"], ip=ctx.ip,
+                      client=ctx.client, is_operator=account["is_operator"])
+        secret, row = await do_issue_token(account, kind, scope, actor=actor, name=data.name,
+                                           days=data.days, allowed_in_tenant=allowed)
+        return TokenIssued(token=secret, details=_token_out(row))
+
+    @post("/login", opt={"permission": PUBLIC}, status_code=200,
+          summary="网页登录（Cookie 会话） Sign in with a cookie session")
+    async def login(self, request: Request[Any, Any, Any],
+                    data: LoginRequest) -> Response[SessionStarted]:
+        ctx = context_of(request)
+        settings = get_settings()
+        account = await sign_in(data.login, data.password, ip=ctx.ip, limiter=_limiter(request))
+        secret, csrf = await do_create_session(account, ip=ctx.ip, client=ctx.client,
+                                               hours=settings.auth.session_hours)
+        body = SessionStarted(csrf_token=csrf, profile=await _profile(account, "session"))
+        cookie = Cookie(key=settings.auth.session_cookie, value=secret, httponly=True,
+                        samesite="lax", secure=settings.production, path="/",
+                        max_age=settings.auth.session_hours * 3600)
+        return Response(body, cookies=[cookie])
+
+    @post("/logout", opt={"permission": SIGNED_IN}, status_code=204,
+          summary="退出网页会话 End the cookie session")
+    async def logout(self, request: Request[Any, Any, Any]) -> Response[None]:
+        ctx = context_of(request)
+        if ctx.session_secret:
+            await do_end_session(ctx.session_secret, actor=ctx.actor())
+        return Response(None, status_code=204, cookies=[
+            Cookie(key=get_settings().auth.session_cookie, value="", max_age=0, path="/")])
+
+
+class MeController(Controller):
+    path = "/api/v1/me"
+    tags = ["me 本人"]
+
+    @get("/", opt={"permission": SIGNED_IN},
+         summary="本人资料及在各单位的角色 Own profile and roles per tenant")
+    async def me(self, request: Request[Any, Any, Any]) -> Profile:
+        p = context_of(request).principal
+        assert p is not None
+        account = {"id": p.account_id, "login": p.login, "display_name": p.display_name,
+                   "is_operator": p.is_operator}
+        profile = await _profile(account, p.scope_label)
+        if p.via == "tenant":  # a tenant token sees only its own tenant
+            profile.tenants = [t for t in profile.tenants if t.slug == p.scope]
+        elif p.via != "session":
+            profile.tenants = []
+        return profile
+
+    @get("/tokens", opt={"permission": SIGNED_IN}, summary="本人的访问令牌 Own tokens")
+    async def tokens(self, request: Request[Any, Any, Any]) -> list[TokenOut]:
+        p = context_of(request).principal
+        assert p is not None
+        return [_token_out(r) for r in await list_tokens(p.account_id)]
+
+    @delete("/tokens/{token_id:int}", opt={"permission": SIGNED_IN}, status_code=204,
+            summary="撤销本人的令牌 Revoke one of your tokens")
+    async def revoke(self, request: Request[Any, Any, Any],
+                     token_id: Annotated[int, Parameter(ge=1, le=2**31 - 1)]) -> None:
+        await do_revoke_token(token_id, actor=context_of(request).actor())

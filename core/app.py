@@ -1,0 +1,144 @@
+"""The Litestar application factory."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from litestar import Litestar, MediaType, Request, Response, Router, get
+from litestar.exceptions import HTTPException, NotFoundException, ValidationException
+from litestar.middleware import DefineMiddleware
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import ScalarRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme
+
+from core.access.guards import permission_guard
+from core.access.permissions import PUBLIC
+from core.accounts.api import AuthController, MeController
+from core.accounts.ratelimit import FailureLimiter, MemoryCounter, RedisCounter
+from core.audit.api import AuditController
+from core.errors import InvalidInput, NotFound, YishiError, pick_language, to_payload
+from core.settings import Settings, get_settings
+from core.tenancy.api import MembersController, PlatformController, TenantController
+from core.tenancy.middleware import RequestContextMiddleware
+from core.tenancy.storage import Storage, configure
+from core.tenancy.tables import Tenant
+
+__all__ = ["create_app"]
+
+log = logging.getLogger("yishi")
+
+
+class _HttpError(YishiError):
+    """Framework errors (405, 413, …) carried into the one error format."""
+
+
+def _answer(request: Request[Any, Any, Any], error: YishiError) -> Response[Any]:
+    lang = pick_language(request.headers.get("accept-language"))
+    return Response(to_payload(error, lang), status_code=error.status,
+                    media_type=MediaType.JSON,
+                    headers={"Content-Language": "en" if lang == "en" else "zh-CN"})
+
+
+def _handle_yishi(request: Request[Any, Any, Any], exc: YishiError) -> Response[Any]:
+    return _answer(request, exc)
+
+
+def _handle_validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
+    fields: dict[str, Any] = {}
+    for item in exc.extra or []:
+        if isinstance(item, dict):
+            fields[str(item.get("key") or item.get("source") or "body")] = item.get("message", "")
+    if not fields:
+        fields["body"] = exc.detail
+    return _answer(request, InvalidInput(fields=fields))
+
+
+def _handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
+    if isinstance(exc, NotFoundException):
+        return _answer(request, NotFound())
+    error = _HttpError("请求无法完成：{detail}", "The request could not be completed: {detail}",
+                       detail=exc.detail)
+    error.status = exc.status_code  # type: ignore[misc]
+    error.code = f"http.{exc.status_code}"  # type: ignore[misc]
+    return _answer(request, error)
+
+
+def _handle_crash(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    error = _HttpError("服务器内部错误，已记录，请稍后再试。",
+                       "Internal server error; it has been logged.")
+    error.status = 500  # type: ignore[misc]
+    error.code = "internal"  # type: ignore[misc]
+    return _answer(request, error)
+
+
+@get("/healthz", opt={"permission": PUBLIC}, include_in_schema=True, summary="进程存活 Liveness")
+async def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@get("/readyz", opt={"permission": PUBLIC}, summary="数据库可达 Readiness")
+async def readyz() -> Response[dict[str, str]]:
+    try:
+        await Tenant.count()
+    except Exception as exc:
+        return Response({"status": "unavailable", "reason": type(exc).__name__},
+                        status_code=503)
+    return Response({"status": "ready"})
+
+
+def _limiter(settings: Settings) -> FailureLimiter:
+    window = settings.auth.window_seconds
+    counter: Any = (RedisCounter(settings.redis_url, settings.redis_prefix, window)
+                    if settings.redis_url else MemoryCounter(window))
+    return FailureLimiter(counter, settings.auth.max_failures)
+
+
+def create_app(settings: Settings | None = None, storage: Storage | None = None) -> Litestar:
+    settings = settings or get_settings()
+    storage = storage or configure(settings.database)
+
+    async def start() -> None:
+        await storage.start()
+
+    async def stop() -> None:
+        await storage.stop()
+        counter = app.state.limiter.counter
+        if isinstance(counter, RedisCounter):
+            await counter.close()
+
+    openapi = OpenAPIConfig(
+        title="议事 Yishi API",
+        version="1",
+        description="党组议事平台接口。Party group meetings, decisions and oversight.",
+        path="/schema",
+        render_plugins=[ScalarRenderPlugin()],
+        openapi_router=Router("/schema", route_handlers=[], include_in_schema=False,
+                              opt={"permission": PUBLIC}),
+        components=Components(security_schemes={
+            "bearer": SecurityScheme(type="http", scheme="bearer",
+                                     description="POST /api/v1/auth/token"),
+        }),
+        security=[{"bearer": []}],
+    )
+    app = Litestar(
+        route_handlers=[healthz, readyz, AuthController, MeController, TenantController,
+                        MembersController, AuditController, PlatformController],
+        middleware=[DefineMiddleware(RequestContextMiddleware)],
+        guards=[permission_guard],
+        exception_handlers={
+            YishiError: _handle_yishi,
+            ValidationException: _handle_validation,
+            HTTPException: _handle_http,
+            Exception: _handle_crash,
+        },
+        openapi_config=openapi,
+        on_startup=[start],
+        on_shutdown=[stop],
+        debug=False,
+    )
+    app.state.limiter = _limiter(settings)
+    app.state.storage = storage
+    app.state.settings = settings
+    return app

@@ -1,0 +1,318 @@
+"""`yishi`: serve, migrate, onboard and manage tenants and accounts."""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table as RichTable
+
+from core.accounts.security import DEMO_PASSWORD
+from core.accounts.services import (
+    account_by_login,
+    do_create_account,
+    do_disable_account,
+    do_set_password,
+)
+from core.accounts.tables import Account
+from core.audit.actions import Actor
+from core.errors import YishiError
+from core.settings import Settings, get_settings
+from core.tenancy.manifests import apply_manifests
+from core.tenancy.migrate import migrate_all
+from core.tenancy.registry import (
+    do_delete_tenant,
+    do_set_status,
+    export_tenant,
+    get_tenant,
+    list_tenants,
+)
+from core.tenancy.storage import Storage, configure
+
+__all__ = ["main"]
+
+console = Console()
+err = Console(stderr=True)
+T = TypeVar("T")
+
+DEFAULT_TENANTS = Path(__file__).resolve().parent.parent / "tenants"
+CLI_ACTOR = Actor.system("yishi-cli")
+
+
+def _run(make: Callable[[Storage], Awaitable[T]]) -> T:
+    """Configure storage, run one async step, close pools; print domain errors clearly."""
+    settings = get_settings()
+    storage = configure(settings.database)
+
+    async def go() -> T:
+        await storage.start()
+        try:
+            return await make(storage)
+        finally:
+            await storage.stop()
+
+    try:
+        return asyncio.run(go())
+    except YishiError as exc:
+        err.print(f"[red]{exc.code}[/red]: {exc.message_zh}\n{exc.message_en}")
+        sys.exit(2)
+
+
+async def _migrate(storage: Storage, quiet: bool = False) -> Any:
+    slugs = [t["slug"] for t in await _registry_or_empty(storage)]
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, disable=quiet, transient=False) as bar:
+        task = bar.add_task("迁移 migrating", total=len(slugs))
+
+        def step(slug: str, outcome: str) -> None:
+            bar.update(task, advance=1, description=f"迁移 migrating {slug}: {outcome}")
+
+        report = await migrate_all(storage, slugs, progress=step)
+    return report
+
+
+async def _registry_or_empty(storage: Storage) -> list[dict[str, Any]]:
+    from core.tenancy.migrate import migrate_platform
+
+    await migrate_platform(storage)
+    return await list_tenants()
+
+
+@click.group()
+def main() -> None:
+    """议事 Yishi: Party group meetings, decisions and oversight."""
+
+
+@main.command()
+def migrate() -> None:
+    """Migrate the platform and every tenant (safe to re-run)."""
+    report = _run(_migrate)
+    applied = sum(len(v) for v in report.tenants.values())
+    console.print(f"平台 platform: {len(report.platform)} 步 steps; "
+                  f"单位 tenants: {len(report.tenants)} ok, {applied} 步 steps, "
+                  f"{len(report.failures)} 失败 failed")
+    for slug, why in report.failures.items():
+        err.print(f"[red]失败 failed[/red] {slug}: {why}")
+    if report.failures:
+        sys.exit(1)
+
+
+@main.group()
+def tenants() -> None:
+    """Onboard and manage tenants."""
+
+
+@tenants.command("apply")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                default=DEFAULT_TENANTS)
+@click.option("--demo", is_flag=True, help="Give new accounts the demo password (not production).")
+def tenants_apply(folder: Path, demo: bool) -> None:
+    """Create or update tenants from FOLDER/*.toml (idempotent; deletes nothing)."""
+    if demo and get_settings().production:
+        err.print("[red]--demo 不能用于生产模式 (not in production mode)[/red]")
+        sys.exit(2)
+
+    async def go(storage: Storage) -> Any:
+        await _migrate(storage, quiet=True)
+        return await apply_manifests(folder, actor=CLI_ACTOR, demo=demo)
+
+    report = _run(go)
+    for line in report.changes:
+        console.print(f"[green]+[/green] {line}")
+    for line in report.kept:
+        console.print(f"[yellow]![/yellow] {line}")
+    console.print("无变化 no changes" if not report.changed else f"{len(report.changes)} 项变化 changes")
+
+
+@tenants.command("list")
+def tenants_list() -> None:
+    """List tenants."""
+    rows = _run(lambda s: list_tenants())
+    table = RichTable("slug", "name", "plugin", "status", "updated")
+    for r in rows:
+        table.add_row(r["slug"], r["name"], r["plugin"], r["status"], str(r["updated_at"])[:19])
+    console.print(table)
+
+
+def _status(slug: str, status: str) -> None:
+    _run(lambda s: do_set_status(slug, status, actor=CLI_ACTOR))
+    console.print(f"{slug}: {status}")
+
+
+@tenants.command("suspend")
+@click.argument("slug")
+def tenants_suspend(slug: str) -> None:
+    """Suspend a tenant: its members are refused until resumed; data is kept."""
+    _status(slug, "suspended")
+
+
+@tenants.command("resume")
+@click.argument("slug")
+def tenants_resume(slug: str) -> None:
+    """Resume a suspended tenant."""
+    _status(slug, "active")
+
+
+@tenants.command("export")
+@click.argument("slug")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def tenants_export(slug: str, output: Path | None) -> None:
+    """Export a tenant's whole data as one ZIP archive (JSON Lines per table)."""
+    target = output or Path(f"{slug}-export.zip")
+    _run(lambda s: export_tenant(slug, target))
+    console.print(f"已导出 exported: {target}")
+
+
+@tenants.command("delete")
+@click.argument("slug")
+@click.option("--yes", "confirmed", default=None, help="Repeat the slug to confirm.")
+def tenants_delete(slug: str, confirmed: str | None) -> None:
+    """Delete a tenant and all its data (export it first). Asks to type the slug."""
+    if _run(lambda s: get_tenant(slug)) is None:
+        err.print(f"[red]tenant.not_found[/red]: {slug}")
+        sys.exit(2)
+    if confirmed is None:
+        confirmed = click.prompt(f"将永久删除 {slug} 的全部数据。请输入单位标识确认 "
+                                 f"(type the slug to delete all its data)")
+    if confirmed != slug:
+        err.print("未确认，未删除 not confirmed, nothing deleted")
+        sys.exit(1)
+    _run(lambda s: do_delete_tenant(slug, actor=CLI_ACTOR))
+    console.print(f"已删除 deleted: {slug}")
+
+
+@main.group()
+def accounts() -> None:
+    """Manage platform accounts."""
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass("密码 password: ")
+    return sys.stdin.readline().rstrip("\n")
+
+
+@accounts.command("create")
+@click.argument("login")
+@click.option("--name", required=True)
+@click.option("--operator", is_flag=True, help="A platform operator account.")
+def accounts_create(login: str, name: str, operator: bool) -> None:
+    """Create an account; the password is read from the terminal or standard input."""
+    password = _read_password()
+
+    async def go(storage: Storage) -> None:
+        await _registry_or_empty(storage)
+        row = await do_create_account(login, name, actor=CLI_ACTOR, is_operator=operator)
+        await do_set_password(row["id"], password, actor=CLI_ACTOR)
+
+    _run(go)
+    console.print(f"已创建 created: {login}")
+
+
+@accounts.command("set-password")
+@click.argument("login")
+def accounts_set_password(login: str) -> None:
+    """Set an account's password (read from the terminal or standard input)."""
+    password = _read_password()
+
+    async def go(storage: Storage) -> None:
+        row = await account_by_login(login)
+        if row is None:
+            raise YishiError("未找到账号 {login}。", "No account {login}.", login=login)
+        await do_set_password(row["id"], password, actor=CLI_ACTOR)
+
+    _run(go)
+    console.print(f"已设置 set: {login}")
+
+
+@accounts.command("disable")
+@click.argument("login")
+def accounts_disable(login: str) -> None:
+    """Disable an account and end all its sessions and tokens at once."""
+
+    async def go(storage: Storage) -> None:
+        row = await account_by_login(login)
+        if row is None:
+            raise YishiError("未找到账号 {login}。", "No account {login}.", login=login)
+        await do_disable_account(row["id"], actor=CLI_ACTOR)
+
+    _run(go)
+    console.print(f"已停用 disabled: {login}")
+
+
+async def _demo_accounts() -> list[str]:
+    rows = await Account.select(Account.login).where(
+        Account.password_is_demo.eq(True) & Account.disabled.eq(False)
+    )
+    return [r["login"] for r in rows]
+
+
+async def prepare(settings: Settings, storage: Storage, tenants_dir: Path) -> dict[str, Any]:
+    """Start-up work of `serve`: migrate; in embedded mode onboard the demo tenants once."""
+    report = await _migrate(storage, quiet=True)
+    onboarded = False
+    if not settings.production and not await list_tenants():
+        await apply_manifests(tenants_dir, actor=CLI_ACTOR, demo=True)
+        if await account_by_login("operator") is None:
+            await do_create_account("operator", "平台运维（演示）", actor=CLI_ACTOR, demo=True,
+                                    is_operator=True)
+        onboarded = True
+    return {"report": report, "onboarded": onboarded, "demo": await _demo_accounts(),
+            "tenants": await list_tenants()}
+
+
+@main.command()
+@click.option("--host", default=None)
+@click.option("--port", type=int, default=None)
+@click.option("--tenants-dir", type=click.Path(file_okay=False, path_type=Path),
+              default=DEFAULT_TENANTS, help="Demo manifests onboarded on first start.")
+def serve(host: str | None, port: int | None, tenants_dir: Path) -> None:
+    """Run the web server (API, pages) with an in-process worker in embedded mode."""
+    import uvicorn
+
+    from core.app import create_app
+
+    settings = get_settings()
+    if settings.production and (problems := settings.problems_for_production()):
+        err.print("[red]生产模式无法启动 production mode cannot start[/red]; "
+                  "缺少或不安全 missing or unsafe:")
+        for p in problems:
+            err.print(f"  - {p}")
+        sys.exit(2)
+    state = _run(lambda s: prepare(settings, s, tenants_dir))
+    if state["report"].failures:
+        for slug, why in state["report"].failures.items():
+            err.print(f"[red]迁移失败 migration failed[/red] {slug}: {why}")
+    if settings.production and state["demo"]:
+        err.print("[red]生产模式拒绝启动：以下账号仍使用演示密码 production refuses demo "
+                  "passwords[/red] (yishi accounts set-password LOGIN): "
+                  + ", ".join(state["demo"]))
+        sys.exit(2)
+    h, p = host or settings.host, port or settings.port
+    console.print(f"[bold]议事 Yishi[/bold] ({settings.mode}, {settings.database.backend})")
+    console.print(f"  接口文档 API docs: http://{h}:{p}/schema  ·  健康 health: /healthz")
+    if state["demo"]:
+        console.print(f"  演示账号 demo accounts (密码 password: [bold]{DEMO_PASSWORD}[/bold]):")
+        logins = state["demo"]
+        console.print("   " + ", ".join(logins[:12]) + (" …" if len(logins) > 12 else ""))
+        console.print("  例 e.g. curl -X POST http://%s:%s/api/v1/auth/token -H 'content-type: "
+                      "application/json' -d '{\"login\":\"%s\",\"password\":\"%s\","
+                      "\"scope\":\"tenant:%s\"}'" % (h, p, _first_admin(state), DEMO_PASSWORD,
+                                                     _first_slug(state)))
+    uvicorn.run(create_app(settings), host=h, port=p, log_level="info")
+
+
+def _first_slug(state: dict[str, Any]) -> str:
+    return state["tenants"][0]["slug"] if state["tenants"] else "SLUG"
+
+
+def _first_admin(state: dict[str, Any]) -> str:
+    admins = [login for login in state["demo"] if login.endswith(".admin")]
+    return sorted(admins)[0] if admins else "LOGIN"
