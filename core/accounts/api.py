@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import msgspec
 from litestar import Controller, Request, Response, delete, get, post
 from litestar.datastructures import Cookie
-from litestar.params import Parameter
+from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from core.access.enforcers import ACCESS
 from core.access.permissions import PUBLIC, SIGNED_IN
@@ -126,7 +126,7 @@ class AuthController(Controller):
 
     @post("/token", opt={"permission": PUBLIC}, status_code=201,
           summary="用账号密码换取访问令牌 Exchange credentials for a bearer token")
-    async def issue_token(self, request: Request[Any, Any, Any], data: TokenRequest) -> TokenIssued:
+    async def issue_token(self, request: Request[Any, Any, Any], data: JSONBody[TokenRequest]) -> TokenIssued:
         ctx = context_of(request)
         kind, scope = parse_scope(data.scope)
         account = await sign_in(data.login, data.password, ip=ctx.ip, limiter=_limiter(request))
@@ -140,7 +140,7 @@ class AuthController(Controller):
     @post("/login", opt={"permission": PUBLIC}, status_code=200,
           summary="网页登录（Cookie 会话） Sign in with a cookie session")
     async def login(self, request: Request[Any, Any, Any],
-                    data: LoginRequest) -> Response[SessionStarted]:
+                    data: JSONBody[LoginRequest]) -> Response[SessionStarted]:
         ctx = context_of(request)
         settings = get_settings()
         account = await sign_in(data.login, data.password, ip=ctx.ip, limiter=_limiter(request))
@@ -189,5 +189,5 @@ class MeController(Controller):
     @delete("/tokens/{token_id:int}", opt={"permission": SIGNED_IN}, status_code=204,
             summary="撤销本人的令牌 Revoke one of your tokens")
     async def revoke(self, request: Request[Any, Any, Any],
-                     token_id: Annotated[int, Parameter(ge=1, le=2**31 - 1)]) -> None:
+                     token_id: Annotated[int, PathParameter(ge=1, le=2**31 - 1)]) -> None:
         await do_revoke_token(token_id, actor=context_of(request).actor())

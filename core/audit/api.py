@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, get
-from litestar.params import Parameter
+from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from core.access.permissions import AUDIT_READ
 from core.api import context_of
@@ -48,8 +48,8 @@ class AuditController(Controller):
     async def list(
         self,
         request: Request[Any, Any, Any],
-        limit: Annotated[int, Parameter(ge=1, le=500)] = 100,
-        action: Annotated[str | None, Parameter(max_length=80)] = None,
+        limit: Annotated[int, QueryParameter(ge=1, le=500)] = 100,
+        action: Annotated[str | None, QueryParameter(max_length=80)] = None,
     ) -> list[AuditEntryOut]:
         """Newest first. Merges this tenant's own trail with platform actions about it
         (onboarding, token issue and revocation, settings changes)."""

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, get, patch, post, put
-from litestar.params import Parameter
+from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from core.access.permissions import (
     MEMBERS_READ,
@@ -37,8 +37,8 @@ from core.tenancy.registry import get_tenant, list_tenants, tenant_settings
 
 __all__ = ["MembersController", "PlatformController", "TenantController"]
 
-Id = Annotated[int, Parameter(ge=1, le=2**31 - 1)]
-Slug = Annotated[str, Parameter(max_length=40)]
+Id = Annotated[int, PathParameter(ge=1, le=2**31 - 1)]
+Slug = Annotated[str, PathParameter(max_length=40)]
 Text100 = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
 Role = Annotated[str, msgspec.Meta(max_length=40)]
 
@@ -136,7 +136,7 @@ class MembersController(Controller):
     tags = ["members 成员"]
 
     @get("/", opt={"permission": MEMBERS_READ}, summary="名册与角色 Roster and roles")
-    async def list(self, include_inactive: bool = False) -> list[PersonOut]:
+    async def list(self, include_inactive: Annotated[bool, QueryParameter()] = False) -> list[PersonOut]:
         return [_person(r) for r in await list_people(include_inactive=include_inactive)]
 
     @get("/{person_id:int}", opt={"permission": MEMBERS_READ}, summary="一名成员 One person")
@@ -145,7 +145,7 @@ class MembersController(Controller):
 
     @post("/", opt={"permission": MEMBERS_WRITE}, status_code=201,
           summary="加入名册（必要时新建账号） Add a person (creating the account if needed)")
-    async def add(self, request: Request[Any, Any, Any], data: PersonIn) -> PersonOut:
+    async def add(self, request: Request[Any, Any, Any], data: JSONBody[PersonIn]) -> PersonOut:
         ctx = context_of(request)
         actor = ctx.actor()
         account = await account_by_login(data.login)
@@ -161,7 +161,7 @@ class MembersController(Controller):
     @patch("/{person_id:int}", opt={"permission": MEMBERS_WRITE},
            summary="修改名册信息 Update a person")
     async def update(self, request: Request[Any, Any, Any], person_id: Id,
-                     data: PersonPatch) -> PersonOut:
+                     data: JSONBody[PersonPatch]) -> PersonOut:
         changes = {f: getattr(data, f) for f in data.__struct_fields__
                    if getattr(data, f) is not None}
         row = await do_update_person(person_id, actor=context_of(request).actor(), **changes)
@@ -170,7 +170,7 @@ class MembersController(Controller):
     @put("/{person_id:int}/roles", opt={"permission": MEMBERS_WRITE},
          summary="设置角色 Set a person's roles")
     async def set_roles(self, request: Request[Any, Any, Any], person_id: Id,
-                        data: RolesIn) -> PersonOut:
+                        data: JSONBody[RolesIn]) -> PersonOut:
         row = await do_set_roles(person_id, data.roles, actor=context_of(request).actor())
         return _person(row)
 
