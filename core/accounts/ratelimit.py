@@ -47,6 +47,7 @@ class RedisCounter:
     def __init__(self, url: str, prefix: str, window: int) -> None:
         import redis.asyncio as redis
 
+        self.url = url
         self.client = redis.from_url(url)
         self.prefix = prefix
         self.window = window
