@@ -135,9 +135,13 @@ def tenants_apply(folder: Path, demo: bool) -> None:
 def tenants_list() -> None:
     """List tenants."""
     rows = _run(lambda s: list_tenants())
-    table = RichTable("slug", "name", "plugin", "status", "updated")
+    table = RichTable()
+    for column in ("slug", "plugin", "status"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("name", overflow="fold")
+    table.add_column("updated", no_wrap=True)
     for r in rows:
-        table.add_row(r["slug"], r["name"], r["plugin"], r["status"], str(r["updated_at"])[:19])
+        table.add_row(r["slug"], r["plugin"], r["status"], r["name"], str(r["updated_at"])[:16])
     console.print(table)
 
 

@@ -53,6 +53,11 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(scope="session")
+def pg_server_optional() -> str | None:
+    return _PG
+
+
+@pytest.fixture(scope="session")
 def pg_server() -> str:
     if _PG is None:
         if os.environ.get("CI") == "true":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -94,6 +95,12 @@ async def account_by_login(login: str) -> dict[str, Any] | None:
     ).first()
 
 
+@lru_cache(maxsize=1)
+def _demo_hash() -> str:
+    """The demo password is public anyway; hashing it once keeps onboarding demo tenants fast."""
+    return hash_password(DEMO_PASSWORD)
+
+
 async def do_create_account(
     login: str,
     display_name: str,
@@ -112,12 +119,12 @@ async def do_create_account(
                                display_name=display_name, is_operator=is_operator) as act:
         if await Account.exists().where(Account.login == login):
             raise Conflict("账号 {login} 已存在。", "Account {login} already exists.", login=login)
-        secret = DEMO_PASSWORD if demo else password
+        stored = _demo_hash() if demo else (hash_password(password) if password else "")
         row = Account(
             login=login,
             display_name=display_name,
             email=email,
-            password_hash=hash_password(secret) if secret else "",
+            password_hash=stored,
             password_is_demo=demo,
             is_operator=is_operator,
         )

@@ -1,0 +1,69 @@
+"""Migrations: many tenants, re-runs are no-ops, a broken tenant does not stop the others."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import asyncpg
+import pytest
+
+from core.settings import DatabaseSettings
+from core.tenancy.context import bind_tenant
+from core.tenancy.migrate import migrate_all, pending_migrations
+from core.tenancy.storage import Storage, configure
+from core.tenancy.tables import Person
+from tests.world import create_pg_database, drop_pg_database
+
+SLUGS = [f"t{i:02d}" for i in range(50)]
+
+
+@pytest.fixture
+async def fresh(backend: str, pg_server_optional: str | None,
+                tmp_path: Path) -> AsyncIterator[tuple[Storage, object]]:
+    if backend == "postgres":
+        assert pg_server_optional is not None
+        db = await create_pg_database(pg_server_optional)
+        storage = configure(db.settings())
+        yield storage, db
+        await storage.stop()
+        await drop_pg_database(db)
+    else:
+        storage = configure(DatabaseSettings(data_dir=tmp_path / "data"))
+        yield storage, None
+
+
+async def _break(storage: Storage, db: object, slug: str) -> None:
+    """Plant a table that contradicts migration 0001 in the tenant's storage."""
+    with bind_tenant(slug, storage.role_prefix) as bound:
+        if storage.backend == "postgres":
+            conn = await asyncpg.connect(db.url())  # type: ignore[attr-defined]
+            try:
+                await conn.execute(f'CREATE SCHEMA "{bound.schema}"; '
+                                   f'CREATE TABLE "{bound.schema}".audit_entry (id int)')
+            finally:
+                await conn.close()
+        else:
+            storage.tenant_file(bound.schema).write_bytes(b"this is not a database" * 100)
+
+
+async def test_fifty_tenants_rerun_and_one_broken(fresh: tuple[Storage, object]) -> None:
+    storage, db = fresh
+    await _break(storage, db, "t13")
+    report = await migrate_all(storage, SLUGS)
+    assert report.platform == ["m0001_initial"]
+    assert set(report.failures) == {"t13"}
+    assert len(report.tenants) == 49
+    assert all(steps == ["m0001_initial"] for steps in report.tenants.values())
+    # Every healthy tenant is usable, and holds only its own rows.
+    for slug in ("t00", "t49"):
+        with bind_tenant(slug, storage.role_prefix):
+            await Person.insert(Person(account_id=1, login=f"{slug}.x", name=slug))
+    with bind_tenant("t49", storage.role_prefix):
+        assert [r["login"] for r in await Person.select(Person.login)] == ["t49.x"]
+
+    again = await migrate_all(storage, [s for s in SLUGS if s != "t13"])
+    assert again.platform == [] and again.ok
+    assert all(steps == [] for steps in again.tenants.values())
+    assert await pending_migrations(storage, "t00") == []
+    assert await pending_migrations(storage) == []
