@@ -35,9 +35,12 @@ class _HttpError(YishiError):
 
 def _answer(request: Request[Any, Any, Any], error: YishiError) -> Response[Any]:
     lang = pick_language(request.headers.get("accept-language"))
-    return Response(to_payload(error, lang), status_code=error.status,
-                    media_type=MediaType.JSON,
-                    headers={"Content-Language": "en" if lang == "en" else "zh-CN"})
+    return Response(
+        to_payload(error, lang),
+        status_code=error.status,
+        media_type=MediaType.JSON,
+        headers={"Content-Language": "en" if lang == "en" else "zh-CN"},
+    )
 
 
 def _handle_yishi(request: Request[Any, Any, Any], exc: YishiError) -> Response[Any]:
@@ -57,8 +60,9 @@ def _handle_validation(request: Request[Any, Any, Any], exc: ValidationException
 def _handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
     if isinstance(exc, NotFoundException):
         return _answer(request, NotFound())
-    error = _HttpError("请求无法完成：{detail}", "The request could not be completed: {detail}",
-                       detail=exc.detail)
+    error = _HttpError(
+        "请求无法完成：{detail}", "The request could not be completed: {detail}", detail=exc.detail
+    )
     error.status = exc.status_code  # type: ignore[misc]
     error.code = f"http.{exc.status_code}"  # type: ignore[misc]
     return _answer(request, error)
@@ -66,8 +70,9 @@ def _handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Respons
 
 def _handle_crash(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
-    error = _HttpError("服务器内部错误，已记录，请稍后再试。",
-                       "Internal server error; it has been logged.")
+    error = _HttpError(
+        "服务器内部错误，已记录，请稍后再试。", "Internal server error; it has been logged."
+    )
     error.status = 500  # type: ignore[misc]
     error.code = "internal"  # type: ignore[misc]
     return _answer(request, error)
@@ -83,15 +88,17 @@ async def readyz() -> Response[dict[str, str]]:
     try:
         await Tenant.count()
     except Exception as exc:
-        return Response({"status": "unavailable", "reason": type(exc).__name__},
-                        status_code=503)
+        return Response({"status": "unavailable", "reason": type(exc).__name__}, status_code=503)
     return Response({"status": "ready"})
 
 
 def _limiter(settings: Settings) -> FailureLimiter:
     window = settings.auth.window_seconds
-    counter: Any = (RedisCounter(settings.redis_url, settings.redis_prefix, window)
-                    if settings.redis_url else MemoryCounter(window))
+    counter: Any = (
+        RedisCounter(settings.redis_url, settings.redis_prefix, window)
+        if settings.redis_url
+        else MemoryCounter(window)
+    )
     return FailureLimiter(counter, settings.auth.max_failures)
 
 
@@ -114,17 +121,29 @@ def create_app(settings: Settings | None = None, storage: Storage | None = None)
         description="党组议事平台接口。Party group meetings, decisions and oversight.",
         path="/schema",
         render_plugins=[ScalarRenderPlugin()],
-        openapi_router=Router("/schema", route_handlers=[], include_in_schema=False,
-                              opt={"permission": PUBLIC}),
-        components=Components(security_schemes={
-            "bearer": SecurityScheme(type="http", scheme="bearer",
-                                     description="POST /api/v1/auth/token"),
-        }),
+        openapi_router=Router(
+            "/schema", route_handlers=[], include_in_schema=False, opt={"permission": PUBLIC}
+        ),
+        components=Components(
+            security_schemes={
+                "bearer": SecurityScheme(
+                    type="http", scheme="bearer", description="POST /api/v1/auth/token"
+                ),
+            }
+        ),
         security=[{"bearer": []}],
     )
     app = Litestar(
-        route_handlers=[healthz, readyz, AuthController, MeController, TenantController,
-                        MembersController, AuditController, PlatformController],
+        route_handlers=[
+            healthz,
+            readyz,
+            AuthController,
+            MeController,
+            TenantController,
+            MembersController,
+            AuditController,
+            PlatformController,
+        ],
         middleware=[DefineMiddleware(RequestContextMiddleware)],
         guards=[permission_guard],
         exception_handlers={

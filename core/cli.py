@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import getpass
+import json
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -25,8 +26,10 @@ from core.accounts.tables import Account
 from core.audit.actions import Actor
 from core.errors import YishiError
 from core.settings import Settings, get_settings
+from core.tenancy.context import bind_tenant
 from core.tenancy.manifests import apply_manifests
 from core.tenancy.migrate import migrate_all
+from core.tenancy.people import list_people
 from core.tenancy.registry import (
     do_delete_tenant,
     do_set_status,
@@ -67,8 +70,15 @@ def _run(make: Callable[[Storage], Awaitable[T]]) -> T:
 
 async def _migrate(storage: Storage, quiet: bool = False) -> Any:
     slugs = [t["slug"] for t in await _registry_or_empty(storage)]
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, disable=quiet, transient=False) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+        transient=False,
+    ) as bar:
         task = bar.add_task("迁移 migrating", total=len(slugs))
 
         def step(slug: str, outcome: str) -> None:
@@ -95,9 +105,11 @@ def migrate() -> None:
     """Migrate the platform and every tenant (safe to re-run)."""
     report = _run(_migrate)
     applied = sum(len(v) for v in report.tenants.values())
-    console.print(f"平台 platform: {len(report.platform)} 步 steps; "
-                  f"单位 tenants: {len(report.tenants)} ok, {applied} 步 steps, "
-                  f"{len(report.failures)} 失败 failed")
+    console.print(
+        f"平台 platform: {len(report.platform)} 步 steps; "
+        f"单位 tenants: {len(report.tenants)} ok, {applied} 步 steps, "
+        f"{len(report.failures)} 失败 failed"
+    )
     for slug, why in report.failures.items():
         err.print(f"[red]失败 failed[/red] {slug}: {why}")
     if report.failures:
@@ -110,8 +122,9 @@ def tenants() -> None:
 
 
 @tenants.command("apply")
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
-                default=DEFAULT_TENANTS)
+@click.argument(
+    "folder", type=click.Path(exists=True, file_okay=False, path_type=Path), default=DEFAULT_TENANTS
+)
 @click.option("--demo", is_flag=True, help="Give new accounts the demo password (not production).")
 def tenants_apply(folder: Path, demo: bool) -> None:
     """Create or update tenants from FOLDER/*.toml (idempotent; deletes nothing)."""
@@ -128,7 +141,9 @@ def tenants_apply(folder: Path, demo: bool) -> None:
         console.print(f"[green]+[/green] {line}")
     for line in report.kept:
         console.print(f"[yellow]![/yellow] {line}")
-    console.print("无变化 no changes" if not report.changed else f"{len(report.changes)} 项变化 changes")
+    console.print(
+        "无变化 no changes" if not report.changed else f"{len(report.changes)} 项变化 changes"
+    )
 
 
 @tenants.command("list")
@@ -183,8 +198,10 @@ def tenants_delete(slug: str, confirmed: str | None) -> None:
         err.print(f"[red]tenant.not_found[/red]: {slug}")
         sys.exit(2)
     if confirmed is None:
-        confirmed = click.prompt(f"将永久删除 {slug} 的全部数据。请输入单位标识确认 "
-                                 f"(type the slug to delete all its data)")
+        confirmed = click.prompt(
+            f"将永久删除 {slug} 的全部数据。请输入单位标识确认 "
+            f"(type the slug to delete all its data)"
+        )
     if confirmed != slug:
         err.print("未确认，未删除 not confirmed, nothing deleted")
         sys.exit(1)
@@ -265,18 +282,39 @@ async def prepare(settings: Settings, storage: Storage, tenants_dir: Path) -> di
     if not settings.production and not await list_tenants():
         await apply_manifests(tenants_dir, actor=CLI_ACTOR, demo=True)
         if await account_by_login("operator") is None:
-            await do_create_account("operator", "平台运维（演示）", actor=CLI_ACTOR, demo=True,
-                                    is_operator=True)
+            await do_create_account(
+                "operator", "平台运维（演示）", actor=CLI_ACTOR, demo=True, is_operator=True
+            )
         onboarded = True
-    return {"report": report, "onboarded": onboarded, "demo": await _demo_accounts(),
-            "tenants": await list_tenants()}
+    people = []
+    for t in await list_tenants():
+        with bind_tenant(t["slug"], storage.role_prefix):
+            roster = await list_people()
+        people.append(
+            {
+                "slug": t["slug"],
+                "admin": next((r["login"] for r in roster if "unit_admin" in r["roles"]), "-"),
+                "secretary": next((r["login"] for r in roster if "secretary" in r["roles"]), "-"),
+                "others": len(roster) - 2,
+            }
+        )
+    return {
+        "report": report,
+        "onboarded": onboarded,
+        "demo": await _demo_accounts(),
+        "people": people,
+    }
 
 
 @main.command()
 @click.option("--host", default=None)
 @click.option("--port", type=int, default=None)
-@click.option("--tenants-dir", type=click.Path(file_okay=False, path_type=Path),
-              default=DEFAULT_TENANTS, help="Demo manifests onboarded on first start.")
+@click.option(
+    "--tenants-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_TENANTS,
+    help="Demo manifests onboarded on first start.",
+)
 def serve(host: str | None, port: int | None, tenants_dir: Path) -> None:
     """Run the web server (API, pages) with an in-process worker in embedded mode."""
     import uvicorn
@@ -285,8 +323,10 @@ def serve(host: str | None, port: int | None, tenants_dir: Path) -> None:
 
     settings = get_settings()
     if settings.production and (problems := settings.problems_for_production()):
-        err.print("[red]生产模式无法启动 production mode cannot start[/red]; "
-                  "缺少或不安全 missing or unsafe:")
+        err.print(
+            "[red]生产模式无法启动 production mode cannot start[/red]; "
+            "缺少或不安全 missing or unsafe:"
+        )
         for p in problems:
             err.print(f"  - {p}")
         sys.exit(2)
@@ -295,28 +335,31 @@ def serve(host: str | None, port: int | None, tenants_dir: Path) -> None:
         for slug, why in state["report"].failures.items():
             err.print(f"[red]迁移失败 migration failed[/red] {slug}: {why}")
     if settings.production and state["demo"]:
-        err.print("[red]生产模式拒绝启动：以下账号仍使用演示密码 production refuses demo "
-                  "passwords[/red] (yishi accounts set-password LOGIN): "
-                  + ", ".join(state["demo"]))
+        err.print(
+            "[red]生产模式拒绝启动：以下账号仍使用演示密码 production refuses demo "
+            "passwords[/red] (yishi accounts set-password LOGIN): " + ", ".join(state["demo"])
+        )
         sys.exit(2)
-    h, p = host or settings.host, port or settings.port
+    bind_host: str = host or settings.host
+    bind_port: int = port or settings.port
     console.print(f"[bold]议事 Yishi[/bold] ({settings.mode}, {settings.database.backend})")
-    console.print(f"  接口文档 API docs: http://{h}:{p}/schema  ·  健康 health: /healthz")
+    console.print(
+        f"  接口文档 API docs: http://{bind_host}:{bind_port}/schema  ·  健康 health: /healthz"
+    )
     if state["demo"]:
-        console.print(f"  演示账号 demo accounts (密码 password: [bold]{DEMO_PASSWORD}[/bold]):")
-        logins = state["demo"]
-        console.print("   " + ", ".join(logins[:12]) + (" …" if len(logins) > 12 else ""))
-        console.print("  例 e.g. curl -X POST http://%s:%s/api/v1/auth/token -H 'content-type: "
-                      "application/json' -d '{\"login\":\"%s\",\"password\":\"%s\","
-                      "\"scope\":\"tenant:%s\"}'" % (h, p, _first_admin(state), DEMO_PASSWORD,
-                                                     _first_slug(state)))
-    uvicorn.run(create_app(settings), host=h, port=p, log_level="info")
-
-
-def _first_slug(state: dict[str, Any]) -> str:
-    return state["tenants"][0]["slug"] if state["tenants"] else "SLUG"
-
-
-def _first_admin(state: dict[str, Any]) -> str:
-    admins = [login for login in state["demo"] if login.endswith(".admin")]
-    return sorted(admins)[0] if admins else "LOGIN"
+        console.print(f"  演示账号 demo accounts, 密码 password: [bold]{DEMO_PASSWORD}[/bold]")
+        table = RichTable("单位 tenant", "管理员 unit admin", "书记 secretary", "其他 others")
+        for row in state["people"]:
+            table.add_row(row["slug"], row["admin"], row["secretary"], str(row["others"]))
+        console.print(table)
+        console.print("  平台运维 operator: operator")
+        first = state["people"][0] if state["people"] else {"slug": "SLUG", "admin": "LOGIN"}
+        body = json.dumps(
+            {"login": first["admin"], "password": DEMO_PASSWORD, "scope": f"tenant:{first['slug']}"}
+        )
+        console.print(
+            f"  例 e.g. curl -X POST http://{bind_host}:{bind_port}/api/v1/auth/token "
+            f"-H 'content-type: application/json' -d '{body}'",
+            soft_wrap=True,
+        )
+    uvicorn.run(create_app(settings), host=bind_host, port=bind_port, log_level="info")

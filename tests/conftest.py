@@ -13,8 +13,8 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import asyncpg
-import pytest
 import httpx
+import pytest
 
 from tests.world import World, app_for, build_world, create_pg_database, drop_pg_database
 
@@ -46,8 +46,9 @@ def pytest_report_header() -> str:
 def backend(request: pytest.FixtureRequest) -> str:
     if request.param == "postgres" and _PG is None:
         if os.environ.get("CI") == "true":
-            pytest.fail("CI=true: PostgreSQL is mandatory but none answers "
-                        "(set YISHI_TEST_POSTGRES_URL)")
+            pytest.fail(
+                "CI=true: PostgreSQL is mandatory but none answers (set YISHI_TEST_POSTGRES_URL)"
+            )
         pytest.skip("no PostgreSQL server answers; set YISHI_TEST_POSTGRES_URL")
     return str(request.param)
 

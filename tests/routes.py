@@ -43,8 +43,11 @@ def all_routes(app: Litestar) -> list[RouteCase]:
             for method in sorted(handler.http_methods):
                 if method in ("HEAD", "OPTIONS"):
                     continue
-                cases.append(RouteCase(method, route.path, required_permission(handler),
-                                       handler.handler_name))
+                cases.append(
+                    RouteCase(
+                        method, route.path, required_permission(handler), handler.handler_name
+                    )
+                )
     return cases
 
 

@@ -34,8 +34,10 @@ def test_apply_list_suspend_export_delete(cli: CliRunner, tmp_path: Path) -> Non
     r = cli.invoke(main, ["tenants", "apply", str(REPO_TENANTS)])
     assert r.exit_code == 0 and "no changes" in r.output
     r = cli.invoke(main, ["tenants", "list"])
-    assert all(s in r.output for s in ("ningbo-hrss", "nantong-housing", "kunming-npc",
-                                       "heilongjiang-jgswj"))
+    assert all(
+        s in r.output
+        for s in ("ningbo-hrss", "nantong-housing", "kunming-npc", "heilongjiang-jgswj")
+    )
     r = cli.invoke(main, ["tenants", "suspend", "kunming-npc"])
     assert r.exit_code == 0
     assert "suspended" in cli.invoke(main, ["tenants", "list"]).output
@@ -45,11 +47,18 @@ def test_apply_list_suspend_export_delete(cli: CliRunner, tmp_path: Path) -> Non
     assert r.exit_code == 0, r.output
     with zipfile.ZipFile(archive) as z:
         names = set(z.namelist())
-        assert {"tenant.json", "manifest.json", "tables/person.jsonl",
-                "tables/role_grant.jsonl", "tables/audit_entry.jsonl",
-                "platform_audit.jsonl"} <= names
-        people = [json.loads(line) for line in
-                  io.TextIOWrapper(z.open("tables/person.jsonl"), encoding="utf-8")]
+        assert {
+            "tenant.json",
+            "manifest.json",
+            "tables/person.jsonl",
+            "tables/role_grant.jsonl",
+            "tables/audit_entry.jsonl",
+            "platform_audit.jsonl",
+        } <= names
+        people = [
+            json.loads(line)
+            for line in io.TextIOWrapper(z.open("tables/person.jsonl"), encoding="utf-8")
+        ]
         assert len(people) >= 9 and all(p["login"].startswith("km.") for p in people)
         assert json.loads(z.read("tenant.json"))["status"] == "suspended"
 
@@ -81,8 +90,11 @@ def test_malformed_manifest_exits_with_its_location(cli: CliRunner, tmp_path: Pa
 
 
 def test_accounts_commands(cli: CliRunner) -> None:
-    r = cli.invoke(main, ["accounts", "create", "ops1", "--name", "运维一", "--operator"],
-                   input="a-long-enough-password\n")
+    r = cli.invoke(
+        main,
+        ["accounts", "create", "ops1", "--name", "运维一", "--operator"],
+        input="a-long-enough-password\n",
+    )
     assert r.exit_code == 0, r.output
     r = cli.invoke(main, ["accounts", "set-password", "ops1"], input="short\n")
     assert r.exit_code == 2 and "request.invalid" in r.output
@@ -100,8 +112,9 @@ def test_production_refuses_missing_secret(cli: CliRunner, monkeypatch: pytest.M
     assert "YISHI_SECRET_KEY" in r.output and "YISHI_DATABASE_URL" in r.output
 
 
-def test_production_refuses_demo_passwords(cli: CliRunner, monkeypatch: pytest.MonkeyPatch,
-                                           pg_server: str) -> None:
+def test_production_refuses_demo_passwords(
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch, pg_server: str
+) -> None:
     import asyncio
 
     import uvicorn

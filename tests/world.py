@@ -153,8 +153,9 @@ class World:
     async def token(self, login: str, scope: str) -> str:
         key = (login, scope)
         if key not in self._tokens:
-            r = await self.api.post("/api/v1/auth/token",
-                                    json={"login": login, "password": PASSWORD, "scope": scope})
+            r = await self.api.post(
+                "/api/v1/auth/token", json={"login": login, "password": PASSWORD, "scope": scope}
+            )
             assert r.status_code == 201, r.text
             self._tokens[key] = r.json()["token"]
         return self._tokens[key]
@@ -193,8 +194,9 @@ def write_manifests(folder: Path) -> Path:
 
 
 async def build_world(backend: str, db: DatabaseSettings, tmp: Path) -> World:
-    settings = Settings(mode="embedded", database=db,
-                        auth=AuthSettings(max_failures=5, window_seconds=60))
+    settings = Settings(
+        mode="embedded", database=db, auth=AuthSettings(max_failures=5, window_seconds=60)
+    )
     storage = configure(db)
     ACCESS.clear()
     await migrate_platform(storage)
@@ -202,8 +204,12 @@ async def build_world(backend: str, db: DatabaseSettings, tmp: Path) -> World:
     await apply_manifests(folder, actor=SYSTEM)
     from core.tenancy.tables import Tenant  # noqa: F401  (bound by configure)
 
-    logins = {line.split('"')[1] for text in (ALPHA, BETA) for line in text.splitlines()
-              if line.startswith("login = ")}
+    logins = {
+        line.split('"')[1]
+        for text in (ALPHA, BETA)
+        for line in text.splitlines()
+        if line.startswith("login = ")
+    }
     for login in sorted(logins):
         account = await account_by_login(login)
         assert account is not None
@@ -237,8 +243,11 @@ class PgDatabase:
         return f"{base}/{self.name}"
 
     def settings(self) -> DatabaseSettings:
-        return DatabaseSettings(url=self.url(self.app_role, self.app_password),
-                                admin_url=self.url(), role_prefix=self.name)
+        return DatabaseSettings(
+            url=self.url(self.app_role, self.app_password),
+            admin_url=self.url(),
+            role_prefix=self.name,
+        )
 
 
 async def create_pg_database(server: str) -> PgDatabase:
@@ -248,8 +257,7 @@ async def create_pg_database(server: str) -> PgDatabase:
     try:
         await conn.execute(f'CREATE DATABASE "{name}"')
         # The application's login: a member of every tenant role, inheriting none of them.
-        await conn.execute(
-            f"CREATE ROLE \"{app_role}\" LOGIN NOINHERIT PASSWORD '{app_password}'")
+        await conn.execute(f"CREATE ROLE \"{app_role}\" LOGIN NOINHERIT PASSWORD '{app_password}'")
     finally:
         await conn.close()
     return PgDatabase(server, name, app_role, app_password)
@@ -259,10 +267,12 @@ async def drop_pg_database(db: PgDatabase) -> None:
     conn = await asyncpg.connect(db.server)
     try:
         await conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", db.name)
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", db.name
+        )
         await conn.execute(f'DROP DATABASE IF EXISTS "{db.name}"')
-        roles = await conn.fetch("SELECT rolname FROM pg_roles WHERE rolname LIKE $1",
-                                 db.name + "%")
+        roles = await conn.fetch(
+            "SELECT rolname FROM pg_roles WHERE rolname LIKE $1", db.name + "%"
+        )
         for r in roles:
             await conn.execute(f'DROP ROLE IF EXISTS "{r["rolname"]}"')
     finally:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, cast
 
 import casbin
 
@@ -73,7 +74,7 @@ class AccessRegistry:
         if entry is not None and time.monotonic() - entry.loaded_at < self.ttl:
             return entry
         rows = await RoleGrant.select(RoleGrant.role, RoleGrant.person.account_id).where(
-            RoleGrant.person.active.eq(True)
+            cast(Any, RoleGrant.person).active.eq(True)
         )
         g_lines = [[str(r["person.account_id"]), r["role"], slug] for r in rows]
         entry = TenantAccess(slug, policy_lines(tenant_policy(plugin), slug), g_lines)
@@ -88,4 +89,3 @@ class AccessRegistry:
 
 
 ACCESS = AccessRegistry()
-

@@ -19,8 +19,9 @@ def required_permission(handler: BaseRouteHandler) -> Permission | None:
     return perm if isinstance(perm, Permission) else None
 
 
-def permission_guard(connection: ASGIConnection[Any, Any, Any, Any],
-                     handler: BaseRouteHandler) -> None:
+def permission_guard(
+    connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
+) -> None:
     perm = required_permission(handler)
     if perm is None:
         raise RouteUnguarded()

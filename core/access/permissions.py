@@ -62,6 +62,4 @@ AUDIT_READ = Permission("tenant", "audit", "read", "查看审计记录")
 SETTINGS_READ = Permission("tenant", "settings", "read", "查看规则设置")
 SETTINGS_WRITE = Permission("tenant", "settings", "write", "修改规则设置")
 
-ALL_PERMISSIONS = tuple(
-    p for p in list(globals().values()) if isinstance(p, Permission)
-)
+ALL_PERMISSIONS = tuple(p for p in list(globals().values()) if isinstance(p, Permission))

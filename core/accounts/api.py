@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import msgspec
 from litestar import Controller, Request, Response, delete, get, post
 from litestar.datastructures import Cookie
-from litestar.params import JSONBody, PathParameter, QueryParameter
+from litestar.params import JSONBody, PathParameter
 
 from core.access.enforcers import ACCESS
 from core.access.permissions import PUBLIC, SIGNED_IN
@@ -87,11 +87,21 @@ class SessionStarted(msgspec.Struct):
 
 
 def _token_out(row: dict[str, Any]) -> TokenOut:
-    scope = row["scope_kind"] if row["scope_kind"] == "platform" else (
-        f"{row['scope_kind']}:{row['scope']}")
-    return TokenOut(id=row["id"], name=row["name"], prefix=row["prefix"], scope=scope,
-                    created_at=row["created_at"], expires_at=row["expires_at"],
-                    revoked_at=row["revoked_at"], last_used_at=row["last_used_at"])
+    scope = (
+        row["scope_kind"]
+        if row["scope_kind"] == "platform"
+        else (f"{row['scope_kind']}:{row['scope']}")
+    )
+    return TokenOut(
+        id=row["id"],
+        name=row["name"],
+        prefix=row["prefix"],
+        scope=scope,
+        created_at=row["created_at"],
+        expires_at=row["expires_at"],
+        revoked_at=row["revoked_at"],
+        last_used_at=row["last_used_at"],
+    )
 
 
 def _limiter(request: Request[Any, Any, Any]) -> FailureLimiter:
@@ -115,64 +125,113 @@ async def _profile(account: dict[str, Any], via: str) -> Profile:
             roles = (await ACCESS.for_bound_tenant(t["plugin"])).roles_of(account["id"])
         if roles:
             tenants.append(TenantRoles(t["slug"], t["name"], t["status"], roles))
-    return Profile(id=account["id"], login=account["login"],
-                   display_name=account["display_name"], is_operator=account["is_operator"],
-                   signed_in_via=via, tenants=tenants)
+    return Profile(
+        id=account["id"],
+        login=account["login"],
+        display_name=account["display_name"],
+        is_operator=account["is_operator"],
+        signed_in_via=via,
+        tenants=tenants,
+    )
 
 
 class AuthController(Controller):
     path = "/api/v1/auth"
     tags = ["auth 登录与令牌"]
 
-    @post("/token", opt={"permission": PUBLIC}, status_code=201,
-          summary="用账号密码换取访问令牌 Exchange credentials for a bearer token")
-    async def issue_token(self, request: Request[Any, Any, Any], data: JSONBody[TokenRequest]) -> TokenIssued:
+    @post(
+        "/token",
+        opt={"permission": PUBLIC},
+        status_code=201,
+        summary="用账号密码换取访问令牌 Exchange credentials for a bearer token",
+    )
+    async def issue_token(
+        self, request: Request[Any, Any, Any], data: JSONBody[TokenRequest]
+    ) -> TokenIssued:
         ctx = context_of(request)
         kind, scope = parse_scope(data.scope)
         account = await sign_in(data.login, data.password, ip=ctx.ip, limiter=_limiter(request))
         allowed = kind == "tenant" and await _has_role(scope, account["id"])
-        actor = Actor(account_id=account["id"], login=account["login"], ip=ctx.ip,
-                      client=ctx.client, is_operator=account["is_operator"])
-        secret, row = await do_issue_token(account, kind, scope, actor=actor, name=data.name,
-                                           days=data.days, allowed_in_tenant=allowed)
+        actor = Actor(
+            account_id=account["id"],
+            login=account["login"],
+            ip=ctx.ip,
+            client=ctx.client,
+            is_operator=account["is_operator"],
+        )
+        secret, row = await do_issue_token(
+            account,
+            kind,
+            scope,
+            actor=actor,
+            name=data.name,
+            days=data.days,
+            allowed_in_tenant=allowed,
+        )
         return TokenIssued(token=secret, details=_token_out(row))
 
-    @post("/login", opt={"permission": PUBLIC}, status_code=200,
-          summary="网页登录（Cookie 会话） Sign in with a cookie session")
-    async def login(self, request: Request[Any, Any, Any],
-                    data: JSONBody[LoginRequest]) -> Response[SessionStarted]:
+    @post(
+        "/login",
+        opt={"permission": PUBLIC},
+        status_code=200,
+        summary="网页登录（Cookie 会话） Sign in with a cookie session",
+    )
+    async def login(
+        self, request: Request[Any, Any, Any], data: JSONBody[LoginRequest]
+    ) -> Response[SessionStarted]:
         ctx = context_of(request)
         settings = get_settings()
         account = await sign_in(data.login, data.password, ip=ctx.ip, limiter=_limiter(request))
-        secret, csrf = await do_create_session(account, ip=ctx.ip, client=ctx.client,
-                                               hours=settings.auth.session_hours)
+        secret, csrf = await do_create_session(
+            account, ip=ctx.ip, client=ctx.client, hours=settings.auth.session_hours
+        )
         body = SessionStarted(csrf_token=csrf, profile=await _profile(account, "session"))
-        cookie = Cookie(key=settings.auth.session_cookie, value=secret, httponly=True,
-                        samesite="lax", secure=settings.production, path="/",
-                        max_age=settings.auth.session_hours * 3600)
+        cookie = Cookie(
+            key=settings.auth.session_cookie,
+            value=secret,
+            httponly=True,
+            samesite="lax",
+            secure=settings.production,
+            path="/",
+            max_age=settings.auth.session_hours * 3600,
+        )
         return Response(body, cookies=[cookie])
 
-    @post("/logout", opt={"permission": SIGNED_IN}, status_code=204,
-          summary="退出网页会话 End the cookie session")
+    @post(
+        "/logout",
+        opt={"permission": SIGNED_IN},
+        status_code=204,
+        summary="退出网页会话 End the cookie session",
+    )
     async def logout(self, request: Request[Any, Any, Any]) -> Response[None]:
         ctx = context_of(request)
         if ctx.session_secret:
             await do_end_session(ctx.session_secret, actor=ctx.actor())
-        return Response(None, status_code=204, cookies=[
-            Cookie(key=get_settings().auth.session_cookie, value="", max_age=0, path="/")])
+        return Response(
+            None,
+            status_code=204,
+            cookies=[Cookie(key=get_settings().auth.session_cookie, value="", max_age=0, path="/")],
+        )
 
 
 class MeController(Controller):
     path = "/api/v1/me"
     tags = ["me 本人"]
 
-    @get("/", opt={"permission": SIGNED_IN},
-         summary="本人资料及在各单位的角色 Own profile and roles per tenant")
+    @get(
+        "/",
+        opt={"permission": SIGNED_IN},
+        summary="本人资料及在各单位的角色 Own profile and roles per tenant",
+    )
     async def me(self, request: Request[Any, Any, Any]) -> Profile:
         p = context_of(request).principal
         assert p is not None
-        account = {"id": p.account_id, "login": p.login, "display_name": p.display_name,
-                   "is_operator": p.is_operator}
+        account = {
+            "id": p.account_id,
+            "login": p.login,
+            "display_name": p.display_name,
+            "is_operator": p.is_operator,
+        }
         profile = await _profile(account, p.scope_label)
         if p.via == "tenant":  # a tenant token sees only its own tenant
             profile.tenants = [t for t in profile.tenants if t.slug == p.scope]
@@ -186,8 +245,15 @@ class MeController(Controller):
         assert p is not None
         return [_token_out(r) for r in await list_tokens(p.account_id)]
 
-    @delete("/tokens/{token_id:int}", opt={"permission": SIGNED_IN}, status_code=204,
-            summary="撤销本人的令牌 Revoke one of your tokens")
-    async def revoke(self, request: Request[Any, Any, Any],
-                     token_id: Annotated[int, PathParameter(ge=1, le=2**31 - 1)]) -> None:
+    @delete(
+        "/tokens/{token_id:int}",
+        opt={"permission": SIGNED_IN},
+        status_code=204,
+        summary="撤销本人的令牌 Revoke one of your tokens",
+    )
+    async def revoke(
+        self,
+        request: Request[Any, Any, Any],
+        token_id: Annotated[int, PathParameter(ge=1, le=2**31 - 1)],
+    ) -> None:
         await do_revoke_token(token_id, actor=context_of(request).actor())

@@ -1,11 +1,11 @@
-"""Accounts, sign-in, API tokens and cookie sessions. Writes are `do_*` through `platform_action`."""
+"""Accounts, sign-in, API tokens and cookie sessions; writes go through `platform_action`."""
 
 from __future__ import annotations
 
 import secrets
-from functools import lru_cache
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from core.accounts.ratelimit import FailureLimiter
@@ -90,9 +90,13 @@ def parse_scope(value: str) -> tuple[str, str]:
 
 
 async def account_by_login(login: str) -> dict[str, Any] | None:
-    return await Account.select().where(  # type: ignore[no-any-return]
-        Account.login == login.strip()
-    ).first()
+    return (
+        await Account.select()
+        .where(  # type: ignore[no-any-return]
+            Account.login == login.strip()
+        )
+        .first()
+    )
 
 
 @lru_cache(maxsize=1)
@@ -115,8 +119,14 @@ async def do_create_account(
     login = login.strip()
     if not login or len(login) > 100:
         raise InvalidInput(fields={"login": "1–100 characters"})
-    async with platform_action(actor, "account.create", f"account:{login}", tenant=tenant,
-                               display_name=display_name, is_operator=is_operator) as act:
+    async with platform_action(
+        actor,
+        "account.create",
+        f"account:{login}",
+        tenant=tenant,
+        display_name=display_name,
+        is_operator=is_operator,
+    ) as act:
         if await Account.exists().where(Account.login == login):
             raise Conflict("账号 {login} 已存在。", "Account {login} already exists.", login=login)
         stored = _demo_hash() if demo else (hash_password(password) if password else "")
@@ -142,10 +152,17 @@ async def do_set_password(account_id: int, password: str, *, actor: Actor) -> No
             n=MIN_PASSWORD,
         )
     async with platform_action(actor, "account.password", f"account:{account_id}"):
-        updated = await Account.update(
-            {Account.password_hash: hash_password(password), Account.password_is_demo: False,
-             Account.updated_at: now()}
-        ).where(Account.id == account_id).returning(Account.id)
+        updated = (
+            await Account.update(
+                {
+                    Account.password_hash: hash_password(password),
+                    Account.password_is_demo: False,
+                    Account.updated_at: now(),
+                }
+            )
+            .where(Account.id == account_id)
+            .returning(Account.id)
+        )
         if not updated:
             raise NotFound()
 
@@ -153,25 +170,33 @@ async def do_set_password(account_id: int, password: str, *, actor: Actor) -> No
 async def do_disable_account(account_id: int, *, actor: Actor) -> None:
     """Disable an account and end every session and token it has, in the same transaction."""
     async with platform_action(actor, "account.disable", f"account:{account_id}") as act:
-        updated = await Account.update({Account.disabled: True, Account.updated_at: now()}).where(
-            Account.id == account_id
-        ).returning(Account.id)
+        updated = (
+            await Account.update({Account.disabled: True, Account.updated_at: now()})
+            .where(Account.id == account_id)
+            .returning(Account.id)
+        )
         if not updated:
             raise NotFound()
-        t = await ApiToken.update({ApiToken.revoked_at: now()}).where(
-            (ApiToken.account == account_id) & ApiToken.revoked_at.is_null()
-        ).returning(ApiToken.id)
-        s = await WebSession.update({WebSession.revoked_at: now()}).where(
-            (WebSession.account == account_id) & WebSession.revoked_at.is_null()
-        ).returning(WebSession.id)
+        t = (
+            await ApiToken.update({ApiToken.revoked_at: now()})
+            .where((ApiToken.account == account_id) & ApiToken.revoked_at.is_null())
+            .returning(ApiToken.id)
+        )
+        s = (
+            await WebSession.update({WebSession.revoked_at: now()})
+            .where((WebSession.account == account_id) & WebSession.revoked_at.is_null())
+            .returning(WebSession.id)
+        )
         act.details.update(tokens_revoked=len(t), sessions_ended=len(s))
 
 
 async def do_enable_account(account_id: int, *, actor: Actor) -> None:
     async with platform_action(actor, "account.enable", f"account:{account_id}"):
-        updated = await Account.update({Account.disabled: False, Account.updated_at: now()}).where(
-            Account.id == account_id
-        ).returning(Account.id)
+        updated = (
+            await Account.update({Account.disabled: False, Account.updated_at: now()})
+            .where(Account.id == account_id)
+            .returning(Account.id)
+        )
         if not updated:
             raise NotFound()
 
@@ -194,9 +219,9 @@ async def sign_in(login: str, password: str, *, ip: str, limiter: FailureLimiter
 
 
 async def _oversight_reader(account_id: int, body_slug: str) -> bool:
-    body = await OversightBody.select(OversightBody.id).where(
-        OversightBody.slug == body_slug
-    ).first()
+    body = (
+        await OversightBody.select(OversightBody.id).where(OversightBody.slug == body_slug).first()
+    )
     if body is None:
         return False
     return await OversightReader.exists().where(
@@ -220,20 +245,32 @@ async def do_issue_token(
     there); scope checks for oversight and platform tokens are made here.
     """
     if scope_kind == "tenant" and not allowed_in_tenant:
-        raise Conflict("该账号在此单位没有角色，无法签发令牌。",
-                       "This account has no role in that tenant.")
+        raise Conflict(
+            "该账号在此单位没有角色，无法签发令牌。", "This account has no role in that tenant."
+        )
     if scope_kind == "platform" and not account["is_operator"]:
-        raise Conflict("只有平台运维账号可以申请平台令牌。",
-                       "Only operator accounts can hold platform tokens.")
+        raise Conflict(
+            "只有平台运维账号可以申请平台令牌。", "Only operator accounts can hold platform tokens."
+        )
     if scope_kind == "oversight" and not await _oversight_reader(account["id"], scope):
-        raise Conflict("该账号不是此监督机构的读者。",
-                       "This account does not read for that oversight body.")
+        raise Conflict(
+            "该账号不是此监督机构的读者。", "This account does not read for that oversight body."
+        )
     if not 1 <= days <= 366:
         raise InvalidInput(fields={"days": "1–366"})
     secret = new_secret("ys")
     tenant = scope if scope_kind == "tenant" else ""
-    async with platform_action(actor, "token.issue", "", tenant=tenant, scope_kind=scope_kind,
-                               scope=scope, name=name, days=days, account=account["id"]) as act:
+    async with platform_action(
+        actor,
+        "token.issue",
+        "",
+        tenant=tenant,
+        scope_kind=scope_kind,
+        scope=scope,
+        name=name,
+        days=days,
+        account=account["id"],
+    ) as act:
         row = ApiToken(
             account=account["id"],
             name=name,
@@ -249,24 +286,48 @@ async def do_issue_token(
 
 
 async def _token_row(token_id: int) -> dict[str, Any]:
-    return await ApiToken.select(  # type: ignore[return-value]
-        ApiToken.id, ApiToken.name, ApiToken.prefix, ApiToken.scope_kind, ApiToken.scope,
-        ApiToken.created_at, ApiToken.expires_at, ApiToken.revoked_at, ApiToken.last_used_at,
-    ).where(ApiToken.id == token_id).first()
+    return (
+        await ApiToken.select(  # type: ignore[return-value]
+            ApiToken.id,
+            ApiToken.name,
+            ApiToken.prefix,
+            ApiToken.scope_kind,
+            ApiToken.scope,
+            ApiToken.created_at,
+            ApiToken.expires_at,
+            ApiToken.revoked_at,
+            ApiToken.last_used_at,
+        )
+        .where(ApiToken.id == token_id)
+        .first()
+    )
 
 
 async def list_tokens(account_id: int) -> list[dict[str, Any]]:
-    return await ApiToken.select(  # type: ignore[no-any-return]
-        ApiToken.id, ApiToken.name, ApiToken.prefix, ApiToken.scope_kind, ApiToken.scope,
-        ApiToken.created_at, ApiToken.expires_at, ApiToken.revoked_at, ApiToken.last_used_at,
-    ).where(ApiToken.account == account_id).order_by(ApiToken.id)
+    return (
+        await ApiToken.select(  # type: ignore[no-any-return]
+            ApiToken.id,
+            ApiToken.name,
+            ApiToken.prefix,
+            ApiToken.scope_kind,
+            ApiToken.scope,
+            ApiToken.created_at,
+            ApiToken.expires_at,
+            ApiToken.revoked_at,
+            ApiToken.last_used_at,
+        )
+        .where(ApiToken.account == account_id)
+        .order_by(ApiToken.id)
+    )
 
 
 async def do_revoke_token(token_id: int, *, actor: Actor) -> None:
     """Revoke one of the actor's own tokens (operators may revoke any). Others' → not found."""
-    token = await ApiToken.select(ApiToken.account, ApiToken.scope_kind, ApiToken.scope).where(
-        ApiToken.id == token_id
-    ).first()
+    token = (
+        await ApiToken.select(ApiToken.account, ApiToken.scope_kind, ApiToken.scope)
+        .where(ApiToken.id == token_id)
+        .first()
+    )
     if token is None or (token["account"] != actor.account_id and not actor.is_operator):
         raise NotFound()
     tenant = token["scope"] if token["scope_kind"] == "tenant" else ""
@@ -277,11 +338,22 @@ async def do_revoke_token(token_id: int, *, actor: Actor) -> None:
 
 
 async def authenticate_bearer(secret: str) -> Principal:
-    row = await ApiToken.select(
-        ApiToken.id, ApiToken.scope_kind, ApiToken.scope, ApiToken.expires_at,
-        ApiToken.revoked_at, ApiToken.account.id, ApiToken.account.login,
-        ApiToken.account.display_name, ApiToken.account.is_operator, ApiToken.account.disabled,
-    ).where(ApiToken.token_hash == hash_secret(secret)).first()
+    row = (
+        await ApiToken.select(
+            ApiToken.id,
+            ApiToken.scope_kind,
+            ApiToken.scope,
+            ApiToken.expires_at,
+            ApiToken.revoked_at,
+            ApiToken.account.id,
+            ApiToken.account.login,
+            ApiToken.account.display_name,
+            ApiToken.account.is_operator,
+            ApiToken.account.disabled,
+        )
+        .where(ApiToken.token_hash == hash_secret(secret))
+        .first()
+    )
     if row is None:
         raise TokenInvalid()
     if row["account.disabled"]:
@@ -309,8 +381,14 @@ async def do_create_session(
     actor = Actor(account_id=account["id"], login=account["login"], ip=ip, client=client)
     async with platform_action(actor, "session.start", f"account:{account['id']}"):
         await WebSession.insert(
-            WebSession(account=account["id"], session_hash=hash_secret(secret), csrf_token=csrf,
-                       expires_at=now() + timedelta(hours=hours), ip=ip, client=client[:300])
+            WebSession(
+                account=account["id"],
+                session_hash=hash_secret(secret),
+                csrf_token=csrf,
+                expires_at=now() + timedelta(hours=hours),
+                ip=ip,
+                client=client[:300],
+            )
         )
     return secret, csrf
 
@@ -323,11 +401,20 @@ async def do_end_session(secret: str, *, actor: Actor) -> None:
 
 
 async def authenticate_session(secret: str) -> Principal:
-    row = await WebSession.select(
-        WebSession.csrf_token, WebSession.expires_at, WebSession.revoked_at,
-        WebSession.account.id, WebSession.account.login, WebSession.account.display_name,
-        WebSession.account.is_operator, WebSession.account.disabled,
-    ).where(WebSession.session_hash == hash_secret(secret)).first()
+    row = (
+        await WebSession.select(
+            WebSession.csrf_token,
+            WebSession.expires_at,
+            WebSession.revoked_at,
+            WebSession.account.id,
+            WebSession.account.login,
+            WebSession.account.display_name,
+            WebSession.account.is_operator,
+            WebSession.account.disabled,
+        )
+        .where(WebSession.session_hash == hash_secret(secret))
+        .first()
+    )
     if row is None or row["revoked_at"] is not None or row["expires_at"] <= now():
         raise AuthRequired()
     if row["account.disabled"]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piccolo.columns import JSON, Boolean, ForeignKey, Timestamptz, Varchar
+from piccolo.columns import JSON, Boolean, ForeignKey, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -12,6 +12,7 @@ __all__ = ["Account", "ApiToken", "OversightBody", "OversightReader", "WebSessio
 
 
 class Account(Table, tablename="account", tags=["platform"], db=UNCONFIGURED):
+    id: Serial  # declared for type checkers; piccolo adds the column
     login = Varchar(length=100, unique=True, index=True)
     display_name = Varchar(length=100)
     email = Varchar(length=200, default="")
@@ -26,6 +27,7 @@ class Account(Table, tablename="account", tags=["platform"], db=UNCONFIGURED):
 
 
 class ApiToken(Table, tablename="api_token", tags=["platform"], db=UNCONFIGURED):
+    id: Serial  # declared for type checkers; piccolo adds the column
     account = ForeignKey(references=Account)
     name = Varchar(length=100, default="")
     #: SHA-256 of the secret part; the token itself is shown once, at issue.
@@ -41,6 +43,7 @@ class ApiToken(Table, tablename="api_token", tags=["platform"], db=UNCONFIGURED)
 
 
 class WebSession(Table, tablename="web_session", tags=["platform"], db=UNCONFIGURED):
+    id: Serial  # declared for type checkers; piccolo adds the column
     account = ForeignKey(references=Account)
     session_hash = Varchar(length=64, unique=True, index=True)
     csrf_token = Varchar(length=64)
@@ -54,6 +57,7 @@ class WebSession(Table, tablename="web_session", tags=["platform"], db=UNCONFIGU
 class OversightBody(Table, tablename="oversight_body", tags=["platform"], db=UNCONFIGURED):
     """A municipal oversight body: reads the tenants in `tenants` through the oversight API."""
 
+    id: Serial  # declared for type checkers; piccolo adds the column
     slug = Varchar(length=40, unique=True, index=True)
     name = Varchar(length=200)
     tenants = JSON(default="[]")
@@ -61,6 +65,7 @@ class OversightBody(Table, tablename="oversight_body", tags=["platform"], db=UNC
 
 
 class OversightReader(Table, tablename="oversight_reader", tags=["platform"], db=UNCONFIGURED):
+    id: Serial  # declared for type checkers; piccolo adds the column
     body = ForeignKey(references=OversightBody)
     account = ForeignKey(references=Account)
     granted_at = Timestamptz(default=TimestamptzNow())

@@ -53,7 +53,7 @@ class Action:
 
 @asynccontextmanager
 async def write_transaction(engine: Any) -> AsyncIterator[None]:
-    """A write transaction; on SQLite `BEGIN IMMEDIATE` so concurrent writers queue, not deadlock."""
+    """A write transaction (SQLite: `BEGIN IMMEDIATE`, so concurrent writers wait)."""
     if isinstance(engine, SQLiteEngine):
         async with engine.transaction(transaction_type=TransactionType.immediate):
             yield

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, get
-from litestar.params import JSONBody, PathParameter, QueryParameter
+from litestar.params import QueryParameter
 
 from core.access.permissions import AUDIT_READ
 from core.api import context_of
@@ -32,10 +32,16 @@ class AuditEntryOut(msgspec.Struct):
 def _out(source: str, row: dict[str, Any]) -> AuditEntryOut:
     details = row["details"]
     return AuditEntryOut(
-        source=source, id=row["id"], at=row["at"], actor_login=row["actor_login"],
-        actor_roles=row["actor_roles"], action=row["action"], target=row["target"],
+        source=source,
+        id=row["id"],
+        at=row["at"],
+        actor_login=row["actor_login"],
+        actor_roles=row["actor_roles"],
+        action=row["action"],
+        target=row["target"],
         details=msgspec.json.decode(details) if isinstance(details, str) else details,
-        ip=row["ip"], client=row["client"],
+        ip=row["ip"],
+        client=row["client"],
     )
 
 
@@ -43,9 +49,12 @@ class AuditController(Controller):
     path = "/api/v1/t/{tenant:str}/audit"
     tags = ["audit 审计"]
 
-    @get("/", opt={"permission": AUDIT_READ},
-         summary="本单位审计记录（含平台对本单位的操作） Audit trail of this tenant")
-    async def list(
+    @get(
+        "/",
+        opt={"permission": AUDIT_READ},
+        summary="本单位审计记录（含平台对本单位的操作） Audit trail of this tenant",
+    )
+    async def trail(
         self,
         request: Request[Any, Any, Any],
         limit: Annotated[int, QueryParameter(ge=1, le=500)] = 100,
@@ -56,9 +65,12 @@ class AuditController(Controller):
         tenant = context_of(request).tenant
         assert tenant is not None
         q1 = TenantAuditEntry.select().order_by(TenantAuditEntry.id, ascending=False).limit(limit)
-        q2 = PlatformAuditEntry.select().where(
-            PlatformAuditEntry.tenant == tenant["slug"]
-        ).order_by(PlatformAuditEntry.id, ascending=False).limit(limit)
+        q2 = (
+            PlatformAuditEntry.select()
+            .where(PlatformAuditEntry.tenant == tenant["slug"])
+            .order_by(PlatformAuditEntry.id, ascending=False)
+            .limit(limit)
+        )
         if action:
             q1 = q1.where(TenantAuditEntry.action == action)
             q2 = q2.where(PlatformAuditEntry.action == action)

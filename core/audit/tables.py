@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piccolo.columns import JSON, Integer, Timestamptz, Varchar
+from piccolo.columns import JSON, Integer, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -12,6 +12,7 @@ __all__ = ["PlatformAuditEntry", "TenantAuditEntry"]
 
 
 class _AuditColumns:
+    id: Serial  # declared for type checkers; piccolo adds the column
     at = Timestamptz(default=TimestamptzNow())
     actor_account_id = Integer(null=True, default=None)
     actor_login = Varchar(length=100, default="")
@@ -26,11 +27,13 @@ class _AuditColumns:
     client = Varchar(length=300, default="")
 
 
-class TenantAuditEntry(_AuditColumns, Table, tablename="audit_entry", tags=["tenant"],
-                       db=UNCONFIGURED):
+class TenantAuditEntry(
+    _AuditColumns, Table, tablename="audit_entry", tags=["tenant"], db=UNCONFIGURED
+):
     pass
 
 
-class PlatformAuditEntry(_AuditColumns, Table, tablename="platform_audit_entry",
-                         tags=["platform"], db=UNCONFIGURED):
+class PlatformAuditEntry(
+    _AuditColumns, Table, tablename="platform_audit_entry", tags=["platform"], db=UNCONFIGURED
+):
     pass

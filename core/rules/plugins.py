@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import pluggy
@@ -47,7 +47,7 @@ class JurisdictionHooks:
         return caller
 
 
-@lru_cache(maxsize=None)
+@cache
 def hooks_for(name: str) -> JurisdictionHooks:
     pm = plugin_manager()
     if pm.get_plugin(name) is None:

@@ -118,12 +118,22 @@ class TenantController(Controller):
         t = ctx.tenant
         assert t is not None
         info = hooks_for(t["plugin"]).jurisdiction()
-        return TenantOut(slug=t["slug"], name=t["name"], name_en=t["name_en"], plugin=t["plugin"],
-                         jurisdiction=info.body_zh, rules_version=info.rules_version,
-                         status=t["status"], your_roles=list(ctx.roles))
+        return TenantOut(
+            slug=t["slug"],
+            name=t["name"],
+            name_en=t["name_en"],
+            plugin=t["plugin"],
+            jurisdiction=info.body_zh,
+            rules_version=info.rules_version,
+            status=t["status"],
+            your_roles=list(ctx.roles),
+        )
 
-    @get("/roles", opt={"permission": MEMBERS_READ},
-         summary="角色及其权限 Roles and their permissions")
+    @get(
+        "/roles",
+        opt={"permission": MEMBERS_READ},
+        summary="角色及其权限 Roles and their permissions",
+    )
     async def roles(self, request: Request[Any, Any, Any]) -> list[RolePermissions]:
         t = context_of(request).tenant
         assert t is not None
@@ -136,50 +146,80 @@ class MembersController(Controller):
     tags = ["members 成员"]
 
     @get("/", opt={"permission": MEMBERS_READ}, summary="名册与角色 Roster and roles")
-    async def list(self, include_inactive: Annotated[bool, QueryParameter()] = False) -> list[PersonOut]:
+    async def index(
+        self, include_inactive: Annotated[bool, QueryParameter()] = False
+    ) -> list[PersonOut]:
         return [_person(r) for r in await list_people(include_inactive=include_inactive)]
 
     @get("/{person_id:int}", opt={"permission": MEMBERS_READ}, summary="一名成员 One person")
     async def show(self, person_id: Id) -> PersonOut:
         return _person(await access_person(person_id))
 
-    @post("/", opt={"permission": MEMBERS_WRITE}, status_code=201,
-          summary="加入名册（必要时新建账号） Add a person (creating the account if needed)")
+    @post(
+        "/",
+        opt={"permission": MEMBERS_WRITE},
+        status_code=201,
+        summary="加入名册（必要时新建账号） Add a person (creating the account if needed)",
+    )
     async def add(self, request: Request[Any, Any, Any], data: JSONBody[PersonIn]) -> PersonOut:
         ctx = context_of(request)
         actor = ctx.actor()
         account = await account_by_login(data.login)
         if account is None:
             assert ctx.tenant is not None
-            account = await do_create_account(data.login, data.name, actor=actor,
-                                              tenant=ctx.tenant["slug"])
-        row = await do_add_person(account_id=account["id"], login=data.login, name=data.name,
-                                  title=data.title, rank=data.rank, areas=data.areas,
-                                  roles=data.roles, actor=actor)
+            account = await do_create_account(
+                data.login, data.name, actor=actor, tenant=ctx.tenant["slug"]
+            )
+        row = await do_add_person(
+            account_id=account["id"],
+            login=data.login,
+            name=data.name,
+            title=data.title,
+            rank=data.rank,
+            areas=data.areas,
+            roles=data.roles,
+            actor=actor,
+        )
         return _person(row)
 
-    @patch("/{person_id:int}", opt={"permission": MEMBERS_WRITE},
-           summary="修改名册信息 Update a person")
-    async def update(self, request: Request[Any, Any, Any], person_id: Id,
-                     data: JSONBody[PersonPatch]) -> PersonOut:
-        changes = {f: getattr(data, f) for f in data.__struct_fields__
-                   if getattr(data, f) is not None}
+    @patch(
+        "/{person_id:int}",
+        opt={"permission": MEMBERS_WRITE},
+        summary="修改名册信息 Update a person",
+    )
+    async def update(
+        self, request: Request[Any, Any, Any], person_id: Id, data: JSONBody[PersonPatch]
+    ) -> PersonOut:
+        changes = {
+            f: getattr(data, f) for f in data.__struct_fields__ if getattr(data, f) is not None
+        }
         row = await do_update_person(person_id, actor=context_of(request).actor(), **changes)
         return _person(row)
 
-    @put("/{person_id:int}/roles", opt={"permission": MEMBERS_WRITE},
-         summary="设置角色 Set a person's roles")
-    async def set_roles(self, request: Request[Any, Any, Any], person_id: Id,
-                        data: JSONBody[RolesIn]) -> PersonOut:
+    @put(
+        "/{person_id:int}/roles",
+        opt={"permission": MEMBERS_WRITE},
+        summary="设置角色 Set a person's roles",
+    )
+    async def set_roles(
+        self, request: Request[Any, Any, Any], person_id: Id, data: JSONBody[RolesIn]
+    ) -> PersonOut:
         row = await do_set_roles(person_id, data.roles, actor=context_of(request).actor())
         return _person(row)
 
 
 def _tenant_admin(row: dict[str, Any]) -> TenantAdminOut:
-    return TenantAdminOut(slug=row["slug"], name=row["name"], name_en=row["name_en"],
-                          plugin=row["plugin"], settings=tenant_settings(row),
-                          status=row["status"], manifest=row["manifest"],
-                          created_at=row["created_at"], updated_at=row["updated_at"])
+    return TenantAdminOut(
+        slug=row["slug"],
+        name=row["name"],
+        name_en=row["name_en"],
+        plugin=row["plugin"],
+        settings=tenant_settings(row),
+        status=row["status"],
+        manifest=row["manifest"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
 
 
 class PlatformController(Controller):
@@ -190,20 +230,31 @@ class PlatformController(Controller):
     async def tenants(self) -> list[TenantAdminOut]:
         return [_tenant_admin(r) for r in await list_tenants()]
 
-    @get("/tenants/{slug:str}", opt={"permission": PLATFORM_TENANTS_READ},
-         summary="单位详情 Tenant details")
+    @get(
+        "/tenants/{slug:str}",
+        opt={"permission": PLATFORM_TENANTS_READ},
+        summary="单位详情 Tenant details",
+    )
     async def tenant(self, slug: Slug) -> TenantAdminOut:
         row = await get_tenant(slug)
         if row is None:
             raise TenantNotFound()
         return _tenant_admin(row)
 
-    @post("/accounts/{account_id:int}/disable", opt={"permission": PLATFORM_ACCOUNTS_WRITE},
-          status_code=204, summary="停用账号并终止其会话与令牌 Disable an account")
+    @post(
+        "/accounts/{account_id:int}/disable",
+        opt={"permission": PLATFORM_ACCOUNTS_WRITE},
+        status_code=204,
+        summary="停用账号并终止其会话与令牌 Disable an account",
+    )
     async def disable(self, request: Request[Any, Any, Any], account_id: Id) -> None:
         await do_disable_account(account_id, actor=context_of(request).actor())
 
-    @post("/accounts/{account_id:int}/enable", opt={"permission": PLATFORM_ACCOUNTS_WRITE},
-          status_code=204, summary="恢复账号 Enable an account")
+    @post(
+        "/accounts/{account_id:int}/enable",
+        opt={"permission": PLATFORM_ACCOUNTS_WRITE},
+        status_code=204,
+        summary="恢复账号 Enable an account",
+    )
     async def enable(self, request: Request[Any, Any, Any], account_id: Id) -> None:
         await do_enable_account(account_id, actor=context_of(request).actor())

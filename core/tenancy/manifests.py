@@ -36,8 +36,7 @@ __all__ = [
 ]
 
 BODY_POSITIONS = ("secretary", "deputy_secretary", "member")
-SECTIONS = {"members": None, "attendees": "attendee", "inspectors": "inspector",
-            "clerks": "clerk"}
+SECTIONS = {"members": None, "attendees": "attendee", "inspectors": "inspector", "clerks": "clerk"}
 LOGIN_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,99}$")
 
 
@@ -61,8 +60,10 @@ class ManifestInvalid(YishiError):
 
     def __init__(self, problems: list[ManifestProblem]) -> None:
         self.problems = problems
-        super().__init__(listing="\n".join(f"  {p}" for p in problems),
-                         fields={"problems": [str(p) for p in problems]})
+        super().__init__(
+            listing="\n".join(f"  {p}" for p in problems),
+            fields={"problems": [str(p) for p in problems]},
+        )
 
 
 @dataclass
@@ -154,15 +155,19 @@ def _parse(path: Path, root: Path) -> tuple[Manifest | None, list[ManifestProble
         bad("slug", f"'{slug}' 不是合法标识：小写字母、数字、连字符，2–40 字符 (invalid slug)")
     known = available_jurisdictions()
     if plugin and plugin not in known:
-        bad("plugin", f"未知的辖区插件 (unknown plugin) '{plugin}'；可用 (available): "
-                      + ", ".join(sorted(known)))
+        bad(
+            "plugin",
+            f"未知的辖区插件 (unknown plugin) '{plugin}'；可用 (available): "
+            + ", ".join(sorted(known)),
+        )
     settings = data.get("settings", {})
     if not isinstance(settings, dict):
         bad("settings", "应为表 (must be a table)")
         settings = {}
     elif plugin in known:
-        for key, problem in setting_problems(hooks_for(plugin).settings_spec() or [],
-                                             settings).items():
+        for key, problem in setting_problems(
+            hooks_for(plugin).settings_spec() or [], settings
+        ).items():
             bad(f"settings.{key}", problem)
     allowed = {"slug", "name", "name_en", "plugin", "settings", "admin", *SECTIONS}
     for key in data:
@@ -178,8 +183,10 @@ def _parse(path: Path, root: Path) -> tuple[Manifest | None, list[ManifestProble
         login, pname = entry.get("login"), entry.get("name")
         for k, v in (("login", login), ("name", pname)):
             if not isinstance(v, str) or not v.strip():
-                bad(f"{where}.{k}" if k in entry else where,
-                    f"缺少或无效的 '{k}' (missing or invalid '{k}')")
+                bad(
+                    f"{where}.{k}" if k in entry else where,
+                    f"缺少或无效的 '{k}' (missing or invalid '{k}')",
+                )
         if not isinstance(login, str) or not isinstance(pname, str):
             return
         if not LOGIN_RE.match(login):
@@ -187,8 +194,11 @@ def _parse(path: Path, root: Path) -> tuple[Manifest | None, list[ManifestProble
         if role is None:
             role = entry.get("role")
             if role not in BODY_POSITIONS:
-                bad(f"{where}.role", f"无效角色 (bad role) '{role}'；党组成员的角色应为 "
-                                     f"(members' role must be one of) {', '.join(BODY_POSITIONS)}")
+                bad(
+                    f"{where}.role",
+                    f"无效角色 (bad role) '{role}'；党组成员的角色应为 "
+                    f"(members' role must be one of) {', '.join(BODY_POSITIONS)}",
+                )
                 return
         rank = entry.get("rank", 0)
         if not isinstance(rank, int) or isinstance(rank, bool) or rank < 0:
@@ -207,8 +217,11 @@ def _parse(path: Path, root: Path) -> tuple[Manifest | None, list[ManifestProble
             people[login] = Roster(login, pname.strip(), str(title), rank, list(areas), {role})
             return
         if existing.name != pname.strip():
-            bad(f"{where}.name", f"同一账号 {login} 的姓名不一致 (same login, different names): "
-                                 f"'{existing.name}' / '{pname}'")
+            bad(
+                f"{where}.name",
+                f"同一账号 {login} 的姓名不一致 (same login, different names): "
+                f"'{existing.name}' / '{pname}'",
+            )
         existing.roles.add(role)
         existing.title = existing.title or str(title)
         existing.rank = existing.rank or rank
@@ -252,10 +265,14 @@ def load_manifests(folder: Path) -> list[Manifest]:
     by_slug: dict[str, str] = {}
     for m in manifests:
         if m.slug in by_slug:
-            problems.append(ManifestProblem(
-                m.file, _line_of(Path(folder.parent / m.file).read_text(encoding="utf-8"), "slug"),
-                "slug", f"单位标识重复 (duplicate slug) '{m.slug}'，亦见于 (also in) "
-                        f"{by_slug[m.slug]}"))
+            problems.append(
+                ManifestProblem(
+                    m.file,
+                    _line_of(Path(folder.parent / m.file).read_text(encoding="utf-8"), "slug"),
+                    "slug",
+                    f"单位标识重复 (duplicate slug) '{m.slug}'，亦见于 (also in) {by_slug[m.slug]}",
+                )
+            )
         by_slug[m.slug] = m.file
     if problems:
         raise ManifestInvalid(problems)
@@ -276,14 +293,28 @@ async def _apply_one(m: Manifest, actor: Actor, report: ApplyReport, demo: bool)
     storage = get_storage()
     row = await get_tenant(m.slug)
     if row is None:
-        await do_create_tenant(m.slug, m.name, m.plugin, actor=actor, settings=m.settings,
-                               name_en=m.name_en, manifest=m.file)
+        await do_create_tenant(
+            m.slug,
+            m.name,
+            m.plugin,
+            actor=actor,
+            settings=m.settings,
+            name_en=m.name_en,
+            manifest=m.file,
+        )
         report.changes.append(f"{m.slug}: 新建单位 created ({m.plugin})")
     else:
         before = (row["name"], row["name_en"], row["plugin"], tenant_settings(row))
         if before != (m.name, m.name_en, m.plugin, m.settings):
-            await do_update_tenant(m.slug, actor=actor, name=m.name, name_en=m.name_en,
-                                   plugin=m.plugin, settings=m.settings, manifest=m.file)
+            await do_update_tenant(
+                m.slug,
+                actor=actor,
+                name=m.name,
+                name_en=m.name_en,
+                plugin=m.plugin,
+                settings=m.settings,
+                manifest=m.file,
+            )
             report.changes.append(f"{m.slug}: 更新单位信息 updated registry")
         await migrate_tenant(storage, m.slug)  # no-op when current
 
@@ -291,8 +322,9 @@ async def _apply_one(m: Manifest, actor: Actor, report: ApplyReport, demo: bool)
     for p in m.people.values():
         account = await account_by_login(p.login)
         if account is None:
-            account = await do_create_account(p.login, p.name, actor=actor, demo=demo,
-                                              tenant=m.slug)
+            account = await do_create_account(
+                p.login, p.name, actor=actor, demo=demo, tenant=m.slug
+            )
             report.changes.append(f"{m.slug}: 新建账号 account {p.login}")
         accounts[p.login] = account["id"]
 
@@ -301,20 +333,36 @@ async def _apply_one(m: Manifest, actor: Actor, report: ApplyReport, demo: bool)
         for p in m.people.values():
             current = roster.get(p.login)
             if current is None:
-                await do_add_person(account_id=accounts[p.login], login=p.login, name=p.name,
-                                    title=p.title, rank=p.rank, areas=p.areas,
-                                    roles=sorted(p.roles), actor=actor)
-                report.changes.append(f"{m.slug}: 加入名册 added {p.login} ({', '.join(sorted(p.roles))})")
+                await do_add_person(
+                    account_id=accounts[p.login],
+                    login=p.login,
+                    name=p.name,
+                    title=p.title,
+                    rank=p.rank,
+                    areas=p.areas,
+                    roles=sorted(p.roles),
+                    actor=actor,
+                )
+                report.changes.append(
+                    f"{m.slug}: 加入名册 added {p.login} ({', '.join(sorted(p.roles))})"
+                )
                 continue
-            wanted = {"name": p.name, "title": p.title, "rank": p.rank, "areas": p.areas,
-                      "active": True}
+            wanted = {
+                "name": p.name,
+                "title": p.title,
+                "rank": p.rank,
+                "areas": p.areas,
+                "active": True,
+            }
             diff = {k: v for k, v in wanted.items() if current[k] != v}
             if diff:
                 await do_update_person(current["id"], actor=actor, **diff)
                 report.changes.append(f"{m.slug}: 更新 updated {p.login} ({', '.join(diff)})")
             if set(current["roles"]) != p.roles:
                 await do_set_roles(current["id"], sorted(p.roles), actor=actor)
-                report.changes.append(f"{m.slug}: 角色 roles of {p.login} → {', '.join(sorted(p.roles))}")
+                report.changes.append(
+                    f"{m.slug}: 角色 roles of {p.login} → {', '.join(sorted(p.roles))}"
+                )
         for login, current in roster.items():
             if login not in m.people and current["active"]:
                 report.kept.append(f"{m.slug}: {login} 不在清单中，保留 (not in manifest, kept)")

@@ -23,6 +23,7 @@ from core.settings import get_settings
 from core.tenancy.context import bind_tenant
 from core.tenancy.registry import get_tenant
 from core.tenancy.storage import get_storage
+from core.tenancy.tables import Person
 
 __all__ = ["RequestContext", "RequestContextMiddleware", "client_address"]
 
@@ -45,8 +46,14 @@ class RequestContext:
         if p is None:
             return Actor(account_id=None, login="anonymous", ip=self.ip, client=self.client)
         roles = self.roles or (("operator",) if p.is_operator else ())
-        return Actor(account_id=p.account_id, login=p.login, roles=roles, ip=self.ip,
-                     client=self.client, is_operator=p.is_operator)
+        return Actor(
+            account_id=p.account_id,
+            login=p.login,
+            roles=roles,
+            ip=self.ip,
+            client=self.client,
+            is_operator=p.is_operator,
+        )
 
 
 def _headers(scope: Scope) -> dict[str, str]:
@@ -96,12 +103,13 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send)
             return
         headers = _headers(scope)
-        ctx = RequestContext(ip=client_address(scope, headers),
-                             client=headers.get("user-agent", "")[:300])
+        ctx = RequestContext(
+            ip=client_address(scope, headers), client=headers.get("user-agent", "")[:300]
+        )
         scope.setdefault("state", {})["yishi"] = ctx
         await _authenticate(headers, ctx)
         p = ctx.principal
-        if p is not None and p.via == "session" and scope["method"] not in SAFE_METHODS:
+        if p is not None and p.via == "session" and scope.get("method", "GET") not in SAFE_METHODS:
             # Cookie sessions must echo the session's CSRF token; bearer tokens are not ambient
             # credentials and need no such check.
             if headers.get(CSRF_HEADER, "") != p.csrf_token:
@@ -126,4 +134,11 @@ class RequestContextMiddleware:
             if tenant["status"] != "active":
                 raise TenantSuspended()
             ctx.tenant, ctx.access, ctx.roles = tenant, access, roles
-            await self.app(scope, receive, send)
+            if scope.get("method", "GET") in SAFE_METHODS:
+                # A read request sees one consistent snapshot through one connection (one
+                # `SET LOCAL` on PostgreSQL, one file open on SQLite) instead of one per query.
+                # Writes open their own transaction in their `do_*` service.
+                async with Person._meta.db.transaction():
+                    await self.app(scope, receive, send)
+            else:
+                await self.app(scope, receive, send)

@@ -44,7 +44,7 @@ def _modules(stream: str) -> list[tuple[str, ModuleType]]:
     return [(n, importlib.import_module(f"{package.__name__}.{n}")) for n in names]
 
 
-def _migration_table(engine: Any) -> type[Table]:
+def _migration_table(engine: Any) -> Any:
     class YishiMigration(Table, tablename="yishi_migration", db=engine):
         name = Varchar(length=200, unique=True)
         applied_at = Timestamptz(default=TimestamptzNow())
@@ -105,8 +105,10 @@ async def _pg(storage: Storage, sql: str) -> None:
 async def migrate_platform(storage: Storage) -> list[str]:
     if storage.backend == "postgres":
         schema = quote_ident(PLATFORM_SCHEMA)
-        await _pg(storage, f"CREATE SCHEMA IF NOT EXISTS {schema}; "
-                           f"REVOKE ALL ON SCHEMA {schema} FROM PUBLIC")
+        await _pg(
+            storage,
+            f"CREATE SCHEMA IF NOT EXISTS {schema}; REVOKE ALL ON SCHEMA {schema} FROM PUBLIC",
+        )
     else:
         await storage.admin_platform.run_ddl("PRAGMA journal_mode=WAL")
     applied = await _apply(storage.admin_platform, PLATFORM)
@@ -210,5 +212,3 @@ async def migrate_all(
             if progress:
                 progress(slug, "failed")
     return report
-
-

@@ -36,7 +36,9 @@ def _check_roles(roles: list[str]) -> list[str]:
         raise InvalidInput(
             "未知角色：{unknown}。可用角色：{roles}。",
             "Unknown roles: {unknown}. Roles: {roles}.",
-            fields={"roles": unknown}, unknown=", ".join(unknown), roles=", ".join(ROLES),
+            fields={"roles": unknown},
+            unknown=", ".join(unknown),
+            roles=", ".join(ROLES),
         )
     return sorted(set(roles))
 
@@ -75,8 +77,12 @@ async def access_person(person_id: int) -> dict[str, Any]:
     row = await Person.select().where(Person.id == person_id).first()
     if row is None:
         raise NotFound()
-    roles = [g["role"] for g in await RoleGrant.select(RoleGrant.role).where(
-        RoleGrant.person == person_id).order_by(RoleGrant.role)]
+    roles = [
+        g["role"]
+        for g in await RoleGrant.select(RoleGrant.role)
+        .where(RoleGrant.person == person_id)
+        .order_by(RoleGrant.role)
+    ]
     return _shape(row, roles)
 
 
@@ -104,14 +110,22 @@ async def do_add_person(
     slug = require_tenant().slug
     async with tenant_action(actor, "person.add", "", login=login, name=name, roles=roles) as act:
         if await Person.exists().where(Person.account_id == account_id):
-            raise Conflict("{login} 已在本单位名册中。", "{login} is already on the roster.",
-                           login=login)
-        person = Person(account_id=account_id, login=login, name=name, title=title, rank=rank,
-                        areas=msgspec.json.encode(areas or []).decode())
+            raise Conflict(
+                "{login} 已在本单位名册中。", "{login} is already on the roster.", login=login
+            )
+        person = Person(
+            account_id=account_id,
+            login=login,
+            name=name,
+            title=title,
+            rank=rank,
+            areas=msgspec.json.encode(areas or []).decode(),
+        )
         await person.save()
         if roles:
-            await RoleGrant.insert(*[RoleGrant(person=person.id, role=r,
-                                               granted_by=actor.login) for r in roles])
+            await RoleGrant.insert(
+                *[RoleGrant(person=person.id, role=r, granted_by=actor.login) for r in roles]
+            )
         act.target = f"person:{person.id}"
         act.after_commit(_invalidate(slug))
     return await access_person(person.id)
@@ -152,8 +166,9 @@ async def do_set_roles(person_id: int, roles: list[str], *, actor: Actor) -> dic
                 (RoleGrant.person == person_id) & RoleGrant.role.is_in(revoked)
             )
         if granted:
-            await RoleGrant.insert(*[RoleGrant(person=person_id, role=r, granted_by=actor.login)
-                                     for r in granted])
+            await RoleGrant.insert(
+                *[RoleGrant(person=person_id, role=r, granted_by=actor.login) for r in granted]
+            )
         act.details.update(login=current["login"], granted=granted, revoked=revoked)
         act.after_commit(_invalidate(slug))
     return await access_person(person_id)

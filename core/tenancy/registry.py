@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import zipfile
 from datetime import UTC, datetime
@@ -57,7 +58,9 @@ async def list_tenants() -> list[dict[str, Any]]:
 def _check(slug: str, plugin: str, settings: dict[str, Any]) -> None:
     fields: dict[str, Any] = {}
     if not SLUG_RE.match(slug):
-        fields["slug"] = "小写字母、数字和连字符，2–40 个字符，字母开头 (lowercase, digits, hyphens)"
+        fields["slug"] = (
+            "小写字母、数字和连字符，2–40 个字符，字母开头 (lowercase, digits, hyphens)"
+        )
     if plugin not in available_jurisdictions():
         fields["plugin"] = f"未知的辖区插件 (unknown plugin): {plugin}"
     elif problems := setting_problems(hooks_for(plugin).settings_spec() or [], settings):
@@ -85,11 +88,25 @@ async def do_create_tenant(
     # Storage first: a registry row never points at storage that does not exist. A crash between
     # the two leaves an unregistered schema/file that the next create or apply reuses.
     await migrate_tenant(storage, slug)
-    async with platform_action(actor, "tenant.create", f"tenant:{slug}", tenant=slug,
-                               name=name, plugin=plugin, settings=settings):
-        await Tenant.insert(Tenant(slug=slug, name=name, name_en=name_en, plugin=plugin,
-                                   settings=msgspec.json.encode(settings).decode(),
-                                   manifest=manifest))
+    async with platform_action(
+        actor,
+        "tenant.create",
+        f"tenant:{slug}",
+        tenant=slug,
+        name=name,
+        plugin=plugin,
+        settings=settings,
+    ):
+        await Tenant.insert(
+            Tenant(
+                slug=slug,
+                name=name,
+                name_en=name_en,
+                plugin=plugin,
+                settings=msgspec.json.encode(settings).decode(),
+                manifest=manifest,
+            )
+        )
     return await get_tenant(slug)  # type: ignore[return-value]
 
 
@@ -107,26 +124,33 @@ async def do_update_tenant(
     row = await get_tenant(slug)
     if row is None:
         raise TenantNotFound()
-    new = {
+    new: dict[str, Any] = {
         "name": name if name is not None else row["name"],
         "name_en": name_en if name_en is not None else row["name_en"],
         "plugin": plugin if plugin is not None else row["plugin"],
         "settings": settings if settings is not None else tenant_settings(row),
         "manifest": manifest if manifest is not None else row["manifest"],
     }
-    old = {**{k: row[k] for k in ("name", "name_en", "plugin", "manifest")},
-           "settings": tenant_settings(row)}
+    old = {
+        **{k: row[k] for k in ("name", "name_en", "plugin", "manifest")},
+        "settings": tenant_settings(row),
+    }
     changes = {k: {"old": old[k], "new": new[k]} for k in new if old[k] != new[k]}
     if not changes:
         return row
     _check(slug, new["plugin"], new["settings"])
     action = "tenant.settings" if set(changes) == {"settings"} else "tenant.update"
     async with platform_action(actor, action, f"tenant:{slug}", tenant=slug, changes=changes):
-        await Tenant.update({
-            Tenant.name: new["name"], Tenant.name_en: new["name_en"], Tenant.plugin: new["plugin"],
-            Tenant.settings: msgspec.json.encode(new["settings"]).decode(),
-            Tenant.manifest: new["manifest"], Tenant.updated_at: _now(),
-        }).where(Tenant.slug == slug)
+        await Tenant.update(
+            {
+                Tenant.name: new["name"],
+                Tenant.name_en: new["name_en"],
+                Tenant.plugin: new["plugin"],
+                Tenant.settings: msgspec.json.encode(new["settings"]).decode(),
+                Tenant.manifest: new["manifest"],
+                Tenant.updated_at: _now(),
+            }
+        ).where(Tenant.slug == slug)
     return await get_tenant(slug)  # type: ignore[return-value]
 
 
@@ -138,8 +162,9 @@ async def do_set_status(slug: str, status: str, *, actor: Actor) -> None:
         raise TenantNotFound()
     if row["status"] == status:
         return
-    async with platform_action(actor, f"tenant.{status}", f"tenant:{slug}", tenant=slug,
-                               old=row["status"], new=status):
+    async with platform_action(
+        actor, f"tenant.{status}", f"tenant:{slug}", tenant=slug, old=row["status"], new=status
+    ):
         await Tenant.update({Tenant.status: status, Tenant.updated_at: _now()}).where(
             Tenant.slug == slug
         )
@@ -150,8 +175,14 @@ async def do_delete_tenant(slug: str, *, actor: Actor) -> None:
     row = await get_tenant(slug)
     if row is None:
         raise TenantNotFound()
-    async with platform_action(actor, "tenant.delete", f"tenant:{slug}", tenant=slug,
-                               name=row["name"], plugin=row["plugin"]):
+    async with platform_action(
+        actor,
+        "tenant.delete",
+        f"tenant:{slug}",
+        tenant=slug,
+        name=row["name"],
+        plugin=row["plugin"],
+    ):
         await Tenant.delete().where(Tenant.slug == slug)
     await drop_tenant_storage(get_storage(), slug)
 
@@ -178,13 +209,22 @@ async def export_tenant(slug: str, target: Path) -> Path:
             for table in tenant_tables():
                 rows = await table.select().order_by(table._meta.primary_key)
                 counts[table._meta.tablename] = len(rows)
-                archive.writestr(f"tables/{table._meta.tablename}.jsonl",
-                                 b"".join(enc.encode(r) + b"\n" for r in rows))
+                archive.writestr(
+                    f"tables/{table._meta.tablename}.jsonl",
+                    b"".join(enc.encode(r) + b"\n" for r in rows),
+                )
         audit = await PlatformAuditEntry.select().where(PlatformAuditEntry.tenant == slug)
         archive.writestr("platform_audit.jsonl", b"".join(enc.encode(r) + b"\n" for r in audit))
-        archive.writestr("manifest.json", enc.encode({
-            "format": "yishi-tenant-export/1", "tenant": slug, "exported_at": _now(),
-            "tables": counts,
-        }))
-    target.write_bytes(buffer.getvalue())
+        archive.writestr(
+            "manifest.json",
+            enc.encode(
+                {
+                    "format": "yishi-tenant-export/1",
+                    "tenant": slug,
+                    "exported_at": _now(),
+                    "tables": counts,
+                }
+            ),
+        )
+    await asyncio.to_thread(target.write_bytes, buffer.getvalue())
     return target

@@ -29,7 +29,7 @@ from piccolo.table import Table
 
 from core.errors import TenantNotBound
 from core.settings import DatabaseSettings
-from core.tenancy.context import current_tenant, require_tenant
+from core.tenancy.context import require_tenant
 
 __all__ = [
     "PLATFORM_SCHEMA",
@@ -221,7 +221,7 @@ class Storage:
         return self.settings.effective_role_prefix
 
     def engines(self) -> Iterable[Any]:
-        seen = []
+        seen: list[Any] = []
         for e in (self.platform, self.tenant, self.admin_platform, self.admin_tenant):
             if all(e is not s for s in seen):
                 seen.append(e)

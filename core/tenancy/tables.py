@@ -7,6 +7,7 @@ from piccolo.columns import (
     Boolean,
     ForeignKey,
     Integer,
+    Serial,
     Timestamptz,
     Varchar,
 )
@@ -21,6 +22,7 @@ __all__ = ["Person", "RoleGrant", "Tenant"]
 class Tenant(Table, tablename="tenant", tags=["platform"], db=UNCONFIGURED):
     """One onboarded body (a bureau's Party group). Lives in the platform storage."""
 
+    id: Serial  # declared for type checkers; piccolo adds the column
     slug = Varchar(length=40, unique=True, index=True)
     name = Varchar(length=200)
     name_en = Varchar(length=200, default="")
@@ -40,6 +42,7 @@ class Person(Table, tablename="person", tags=["tenant"], db=UNCONFIGURED):
     The account (sign-in) is a platform record; one account may have a Person in several tenants.
     """
 
+    id: Serial  # declared for type checkers; piccolo adds the column
     account_id = Integer(unique=True, index=True)
     login = Varchar(length=100)
     name = Varchar(length=100)
@@ -56,6 +59,7 @@ class Person(Table, tablename="person", tags=["tenant"], db=UNCONFIGURED):
 class RoleGrant(Table, tablename="role_grant", tags=["tenant"], db=UNCONFIGURED):
     """One access role of a person in this tenant (casbin `g` line, domain = tenant)."""
 
+    id: Serial  # declared for type checkers; piccolo adds the column
     person = ForeignKey(references=Person)
     role = Varchar(length=40)
     granted_at = Timestamptz(default=TimestamptzNow())

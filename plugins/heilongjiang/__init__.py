@@ -1,6 +1,7 @@
 """Jurisdiction plugin: Heilongjiang offices administration Party group.
 
-Source: `meeting-rules-compendium-incl-heilongjiang.txt` (../shared/sources/). Found through the `yishi.jurisdictions` entry point.
+Source: `meeting-rules-compendium-incl-heilongjiang.txt` (../shared/sources/).
+Found through the `yishi.jurisdictions` entry point.
 """
 
 from plugins.heilongjiang.hooks import access_policy, jurisdiction, settings_spec

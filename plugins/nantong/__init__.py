@@ -1,6 +1,7 @@
 """Jurisdiction plugin: Nantong Housing Security and Real Estate Administration Bureau Party group.
 
-Source: `nantong-housing-bureau-party-group-rules.txt` (../shared/sources/). Found through the `yishi.jurisdictions` entry point.
+Source: `nantong-housing-bureau-party-group-rules.txt` (../shared/sources/).
+Found through the `yishi.jurisdictions` entry point.
 """
 
 from plugins.nantong.hooks import access_policy, jurisdiction, settings_spec

@@ -1,4 +1,4 @@
-"""Hook implementations for Nantong Housing Security and Real Estate Administration Bureau Party group."""
+"""Hook implementations for the Nantong housing bureau Party group."""
 
 from __future__ import annotations
 

@@ -54,8 +54,11 @@ def _allowed(role: str, perm: Permission) -> bool:
 
 
 async def test_role_route_matrix_matches_policy(api: World) -> None:
-    cases = [c for c in all_routes(api.app) if c.is_tenant and c.permission is not None
-             and c.permission.scope == "tenant"]
+    cases = [
+        c
+        for c in all_routes(api.app)
+        if c.is_tenant and c.permission is not None and c.permission.scope == "tenant"
+    ]
     assert cases
     checked = 0
     me = {}
@@ -82,8 +85,11 @@ async def test_role_route_matrix_matches_policy(api: World) -> None:
 async def test_platform_routes_need_an_operator(api: World) -> None:
     member = await api.session("a.mem")
     operator = await api.session("op")
-    for case in [c for c in all_routes(api.app) if c.permission is not None
-                 and c.permission.scope == "platform" and c.method == "GET"]:
+    for case in [
+        c
+        for c in all_routes(api.app)
+        if c.permission is not None and c.permission.scope == "platform" and c.method == "GET"
+    ]:
         path = case.path(slug="alpha")
         r = await api.api.get(path, headers=member)
         assert r.status_code == 403 and r.json()["error"]["code"] == "access.denied"
@@ -107,8 +113,11 @@ async def test_role_change_takes_effect_and_is_audited(api: World) -> None:
     people = (await api.api.get("/api/v1/t/alpha/members", headers=admin)).json()
     clerk_id = next(p["id"] for p in people if p["login"] == "a.clerk")
     assert (await api.api.get("/api/v1/t/alpha/audit", headers=clerk)).status_code == 403
-    r = await api.api.put(f"/api/v1/t/alpha/members/{clerk_id}/roles", headers=admin,
-                          json={"roles": ["clerk", "inspector"]})
+    r = await api.api.put(
+        f"/api/v1/t/alpha/members/{clerk_id}/roles",
+        headers=admin,
+        json={"roles": ["clerk", "inspector"]},
+    )
     assert r.status_code == 200 and r.json()["roles"] == ["clerk", "inspector"]
     try:
         r = await api.api.get("/api/v1/t/alpha/audit?action=roles.set", headers=clerk)
@@ -120,7 +129,8 @@ async def test_role_change_takes_effect_and_is_audited(api: World) -> None:
         assert entry["details"]["granted"] == ["inspector"]
         assert entry["ip"] == "127.0.0.1"
     finally:
-        r = await api.api.put(f"/api/v1/t/alpha/members/{clerk_id}/roles", headers=admin,
-                              json={"roles": ["clerk"]})
+        r = await api.api.put(
+            f"/api/v1/t/alpha/members/{clerk_id}/roles", headers=admin, json={"roles": ["clerk"]}
+        )
         assert r.status_code == 200
     assert (await api.api.get("/api/v1/t/alpha/audit", headers=clerk)).status_code == 403

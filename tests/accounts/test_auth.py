@@ -17,18 +17,21 @@ def _code(r) -> str:  # type: ignore[no-untyped-def]
 
 
 async def _token(api: World, login: str, scope: str, **extra: object) -> tuple[str, int]:
-    r = await api.api.post("/api/v1/auth/token",
-                           json={"login": login, "password": PASSWORD, "scope": scope, **extra})
+    r = await api.api.post(
+        "/api/v1/auth/token", json={"login": login, "password": PASSWORD, "scope": scope, **extra}
+    )
     assert r.status_code == 201, r.text
     return r.json()["token"], r.json()["details"]["id"]
 
 
 async def test_wrong_password(api: World) -> None:
-    r = await api.api.post("/api/v1/auth/token",
-                           json={"login": "b.mem1", "password": "nope", "scope": "tenant:beta"})
+    r = await api.api.post(
+        "/api/v1/auth/token", json={"login": "b.mem1", "password": "nope", "scope": "tenant:beta"}
+    )
     assert r.status_code == 401 and _code(r) == "auth.bad_credentials"
-    r = await api.api.post("/api/v1/auth/token", json={"login": "nobody", "password": "x",
-                                                       "scope": "tenant:beta"})
+    r = await api.api.post(
+        "/api/v1/auth/token", json={"login": "nobody", "password": "x", "scope": "tenant:beta"}
+    )
     assert r.status_code == 401 and _code(r) == "auth.bad_credentials"
 
 
@@ -46,7 +49,8 @@ async def test_expired_token(api: World) -> None:
     headers = {"Authorization": f"Bearer {token}"}
     assert (await api.api.get("/api/v1/t/alpha/members", headers=headers)).status_code == 200
     await ApiToken.update({ApiToken.expires_at: datetime.now(UTC) - timedelta(seconds=1)}).where(
-        ApiToken.id == token_id)
+        ApiToken.id == token_id
+    )
     r = await api.api.get("/api/v1/t/alpha/members", headers=headers)
     assert r.status_code == 401 and _code(r) == "auth.token_expired"
 
@@ -65,8 +69,9 @@ async def test_revoked_token(api: World) -> None:
     assert r.status_code == 204
     r = await api.api.get("/api/v1/t/alpha/members", headers=headers)
     assert r.status_code == 401 and _code(r) == "auth.token_revoked"
-    audit = await api.api.get("/api/v1/t/alpha/audit?action=token.revoke",
-                              headers=await api.auth("a.admin", "alpha"))
+    audit = await api.api.get(
+        "/api/v1/t/alpha/audit?action=token.revoke", headers=await api.auth("a.admin", "alpha")
+    )
     assert audit.json()[0]["target"] == f"token:{token_id}"
 
 
@@ -80,14 +85,17 @@ async def test_token_of_tenant_a_on_tenant_b(api: World) -> None:
 
 
 async def test_token_for_tenant_without_role_is_refused(api: World) -> None:
-    r = await api.api.post("/api/v1/auth/token",
-                           json={"login": "a.mem", "password": PASSWORD, "scope": "tenant:beta"})
+    r = await api.api.post(
+        "/api/v1/auth/token", json={"login": "a.mem", "password": PASSWORD, "scope": "tenant:beta"}
+    )
     assert r.status_code == 409
-    r = await api.api.post("/api/v1/auth/token",
-                           json={"login": "a.mem", "password": PASSWORD, "scope": "platform"})
+    r = await api.api.post(
+        "/api/v1/auth/token", json={"login": "a.mem", "password": PASSWORD, "scope": "platform"}
+    )
     assert r.status_code == 409
-    r = await api.api.post("/api/v1/auth/token",
-                           json={"login": "a.mem", "password": PASSWORD, "scope": "galaxy"})
+    r = await api.api.post(
+        "/api/v1/auth/token", json={"login": "a.mem", "password": PASSWORD, "scope": "galaxy"}
+    )
     assert r.status_code == 400 and _code(r) == "request.invalid"
 
 
@@ -105,9 +113,10 @@ async def test_disabled_account_loses_sessions_and_tokens_at_once(api: World) ->
         assert r.status_code == 401 and _code(r) in ("auth.account_disabled", "auth.token_revoked")
         r = await api.api.get("/api/v1/me", headers=session)
         assert r.status_code == 401
-        r = await api.api.post("/api/v1/auth/token",
-                               json={"login": "b.mem6", "password": PASSWORD,
-                                     "scope": "tenant:beta"})
+        r = await api.api.post(
+            "/api/v1/auth/token",
+            json={"login": "b.mem6", "password": PASSWORD, "scope": "tenant:beta"},
+        )
         assert r.status_code == 401 and _code(r) == "auth.account_disabled"
     finally:
         r = await api.api.post(f"/api/v1/platform/accounts/{me['id']}/enable", headers=operator)
@@ -120,8 +129,9 @@ async def test_disabled_account_loses_sessions_and_tokens_at_once(api: World) ->
 async def test_session_needs_csrf_for_writes(api: World) -> None:
     session = await api.session("a.admin")
     no_csrf = {"Cookie": session["Cookie"]}
-    r = await api.api.put("/api/v1/t/alpha/members/1/roles", headers=no_csrf,
-                          json={"roles": ["secretary"]})
+    r = await api.api.put(
+        "/api/v1/t/alpha/members/1/roles", headers=no_csrf, json={"roles": ["secretary"]}
+    )
     assert r.status_code == 403 and _code(r) == "auth.csrf"
     r = await api.api.get("/api/v1/t/alpha/members", headers=no_csrf)
     assert r.status_code == 200

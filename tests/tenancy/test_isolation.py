@@ -25,12 +25,17 @@ async def _ids(world: World, slug: str) -> set[int]:
         return {p["id"] for p in await list_people(include_inactive=True)}
 
 
-async def _call(world: World, method: str, path: str, headers: dict[str, str],
-                body: Any) -> tuple[int, str, str]:
-    r = await world.api.request(method, path, headers=headers,
-                                json=body if method in ("POST", "PUT", "PATCH") else None)
-    code = r.json().get("error", {}).get("code", "") if r.headers.get(
-        "content-type", "").startswith("application/json") and r.status_code >= 400 else ""
+async def _call(
+    world: World, method: str, path: str, headers: dict[str, str], body: Any
+) -> tuple[int, str, str]:
+    r = await world.api.request(
+        method, path, headers=headers, json=body if method in ("POST", "PUT", "PATCH") else None
+    )
+    code = (
+        r.json().get("error", {}).get("code", "")
+        if r.headers.get("content-type", "").startswith("application/json") and r.status_code >= 400
+        else ""
+    )
     return r.status_code, code, r.text
 
 
@@ -51,11 +56,16 @@ async def test_cross_tenant_matrix(api: World, capsys: pytest.CaptureFixture[str
         # 1. The slug: another tenant's slug answers exactly like a slug that does not exist,
         #    for a scoped token and for a cookie session (no scope limit).
         for who, headers in (("token", token), ("session", session)):
-            other = await _call(api, case.method, case.path(tenant="beta", person_id=beta_all[0]),
-                                headers, body)
-            missing = await _call(api, case.method,
-                                  case.path(tenant="no-such-tenant", person_id=beta_all[0]),
-                                  headers, body)
+            other = await _call(
+                api, case.method, case.path(tenant="beta", person_id=beta_all[0]), headers, body
+            )
+            missing = await _call(
+                api,
+                case.method,
+                case.path(tenant="no-such-tenant", person_id=beta_all[0]),
+                headers,
+                body,
+            )
             tried += 1
             if other[:2] != missing[:2] or other[0] < 400:
                 mismatches.append((case, who, "slug", other[:2], missing[:2]))
@@ -65,13 +75,15 @@ async def test_cross_tenant_matrix(api: World, capsys: pytest.CaptureFixture[str
         #    exist; ids that exist in both tenants must show alpha's row, never beta's.
         id_params = [p for p in case.params if p != "tenant"]
         for param in id_params:
-            missing = await _call(api, case.method,
-                                  case.path(tenant="alpha", **{param: MISSING_ID}), token, body)
+            missing = await _call(
+                api, case.method, case.path(tenant="alpha", **{param: MISSING_ID}), token, body
+            )
             # Writes only with ids alpha does not have: a shared id is alpha's own row.
             ids = beta_all if case.method == "GET" else beta_only
             for beta_id in ids:
-                got = await _call(api, case.method,
-                                  case.path(tenant="alpha", **{param: beta_id}), token, body)
+                got = await _call(
+                    api, case.method, case.path(tenant="alpha", **{param: beta_id}), token, body
+                )
                 tried += 1
                 if _leaks(got[2]):
                     leaked += 1
@@ -94,8 +106,9 @@ async def test_data_layer_fails_closed_without_tenant(api: World) -> None:
         await Person.insert(Person(account_id=1, login="x", name="x"))
 
 
-async def test_request_without_binding_is_refused(api: World,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_request_without_binding_is_refused(
+    api: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Remove the tenant binding from the request path: the data layer refuses, nothing leaks."""
     from contextlib import contextmanager
 

@@ -19,8 +19,11 @@ REPO_TENANTS = Path(__file__).resolve().parents[2] / "tenants"
 
 
 async def _state() -> tuple[int, int, list[str]]:
-    return (await Tenant.count(), await Account.count(),
-            [t["updated_at"].isoformat() for t in await Tenant.select(Tenant.updated_at)])
+    return (
+        await Tenant.count(),
+        await Account.count(),
+        [t["updated_at"].isoformat() for t in await Tenant.select(Tenant.updated_at)],
+    )
 
 
 async def test_apply_twice_changes_nothing_the_second_time(api: World) -> None:
@@ -64,15 +67,16 @@ title = "成员"
 """
 
 
-async def test_updates_are_applied_and_removals_are_only_reported(api: World,
-                                                                   tmp_path: Path) -> None:
+async def test_updates_are_applied_and_removals_are_only_reported(
+    api: World, tmp_path: Path
+) -> None:
     folder = tmp_path / "g"
     folder.mkdir()
     (folder / "gamma.toml").write_text(textwrap.dedent(GAMMA), encoding="utf-8")
     first = await apply_manifests(folder, actor=SYSTEM)
     assert any("created" in c for c in first.changes)
     changed = GAMMA.replace('title = "成员"', 'title = "副主任"')
-    changed = changed.split("[[members]]\nlogin = \"g.mem\"")[0] + textwrap.dedent("""
+    changed = changed.split('[[members]]\nlogin = "g.mem"')[0] + textwrap.dedent("""
         [[members]]
         login = "g.new"
         name = "丙新人"
@@ -92,18 +96,27 @@ async def test_updates_are_applied_and_removals_are_only_reported(api: World,
 
 BROKEN = {
     "unknown plugin": ('plugin = "ningbo"', 'plugin = "atlantis"', "plugin", "atlantis"),
-    "bad role": ('role = "member"\nrank = 3', 'role = "chairman"\nrank = 3', "members[2].role",
-                 "chairman"),
+    "bad role": (
+        'role = "member"\nrank = 3',
+        'role = "chairman"\nrank = 3',
+        "members[2].role",
+        "chairman",
+    ),
     "missing field": ('name = "测试甲单位党组"\n', "", "", "'name'"),
-    "syntax": ('rank = 1', 'rank = = 1', "", "TOML"),
-    "bad setting": ('plugin = "ningbo"', 'plugin = "ningbo"\n[settings]\nnope = 1', "settings.nope",
-                    "unknown setting"),
+    "syntax": ("rank = 1", "rank = = 1", "", "TOML"),
+    "bad setting": (
+        'plugin = "ningbo"',
+        'plugin = "ningbo"\n[settings]\nnope = 1',
+        "settings.nope",
+        "unknown setting",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
 async def test_malformed_manifest_names_file_line_key_and_changes_nothing(
-        api: World, tmp_path: Path, case: str) -> None:
+    api: World, tmp_path: Path, case: str
+) -> None:
     old, new, key, words = BROKEN[case]
     folder = tmp_path / "m"
     shutil.copytree(api.manifests, folder)
@@ -129,8 +142,7 @@ async def test_duplicate_slug_names_both_files(api: World, tmp_path: Path) -> No
     folder = tmp_path / "d"
     shutil.copytree(api.manifests, folder)
     text = (folder / "beta.toml").read_text(encoding="utf-8")
-    (folder / "zeta.toml").write_text(text.replace('login = "b.', 'login = "z.'),
-                                      encoding="utf-8")
+    (folder / "zeta.toml").write_text(text.replace('login = "b.', 'login = "z.'), encoding="utf-8")
     before = await _state()
     with pytest.raises(ManifestInvalid) as caught:
         await apply_manifests(folder, actor=SYSTEM)

@@ -19,8 +19,9 @@ SLUGS = [f"t{i:02d}" for i in range(50)]
 
 
 @pytest.fixture
-async def fresh(backend: str, pg_server_optional: str | None,
-                tmp_path: Path) -> AsyncIterator[tuple[Storage, object]]:
+async def fresh(
+    backend: str, pg_server_optional: str | None, tmp_path: Path
+) -> AsyncIterator[tuple[Storage, object]]:
     if backend == "postgres":
         assert pg_server_optional is not None
         db = await create_pg_database(pg_server_optional)
@@ -39,8 +40,10 @@ async def _break(storage: Storage, db: object, slug: str) -> None:
         if storage.backend == "postgres":
             conn = await asyncpg.connect(db.url())  # type: ignore[attr-defined]
             try:
-                await conn.execute(f'CREATE SCHEMA "{bound.schema}"; '
-                                   f'CREATE TABLE "{bound.schema}".audit_entry (id int)')
+                await conn.execute(
+                    f'CREATE SCHEMA "{bound.schema}"; '
+                    f'CREATE TABLE "{bound.schema}".audit_entry (id int)'
+                )
             finally:
                 await conn.close()
         else:

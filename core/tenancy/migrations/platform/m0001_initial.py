@@ -81,6 +81,13 @@ async def forwards(engine: Any) -> None:
         ip = Varchar(length=64, default="")
         client = Varchar(length=300, default="")
 
-    for table in (Tenant, Account, ApiToken, WebSession, OversightBody, OversightReader,
-                  PlatformAuditEntry):
+    for table in (
+        Tenant,
+        Account,
+        ApiToken,
+        WebSession,
+        OversightBody,
+        OversightReader,
+        PlatformAuditEntry,
+    ):
         await table.create_table(if_not_exists=True)
