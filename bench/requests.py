@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
-
-import logging
 
 import httpx
 from litestar import Litestar, get
