@@ -18,6 +18,7 @@ from core.accounts.api import AuthController, MeController
 from core.accounts.ratelimit import FailureLimiter, MemoryCounter, RedisCounter
 from core.audit.api import AuditController
 from core.errors import InvalidInput, NotFound, YishiError, pick_language, to_payload
+from core.oversight.api import OversightController
 from core.settings import Settings, get_settings
 from core.tenancy.api import MembersController, PlatformController, TenantController
 from core.tenancy.middleware import RequestContextMiddleware
@@ -143,6 +144,7 @@ def create_app(settings: Settings | None = None, storage: Storage | None = None)
             MembersController,
             AuditController,
             PlatformController,
+            OversightController,
         ],
         middleware=[DefineMiddleware(RequestContextMiddleware)],
         guards=[permission_guard],

@@ -25,6 +25,7 @@ from core.accounts.services import (
 from core.accounts.tables import Account
 from core.audit.actions import Actor
 from core.errors import YishiError
+from core.oversight.services import do_add_reader, do_create_body
 from core.settings import Settings, get_settings
 from core.tenancy.context import bind_tenant
 from core.tenancy.manifests import apply_manifests
@@ -268,6 +269,39 @@ def accounts_disable(login: str) -> None:
     console.print(f"已停用 disabled: {login}")
 
 
+@main.group()
+def oversight() -> None:
+    """Manage municipal oversight bodies and their readers."""
+
+
+@oversight.command("create")
+@click.argument("slug")
+@click.option("--name", required=True)
+@click.option("--tenants", "tenant_list", required=True, help="Comma-separated tenant slugs.")
+def oversight_create(slug: str, name: str, tenant_list: str) -> None:
+    """Create an oversight body that reads the given tenants."""
+    slugs = [t.strip() for t in tenant_list.split(",") if t.strip()]
+    _run(lambda s: do_create_body(slug, name, slugs, actor=CLI_ACTOR))
+    console.print(f"已创建 created: {slug} ({', '.join(slugs)})")
+
+
+@oversight.command("add-reader")
+@click.argument("slug")
+@click.argument("login")
+def oversight_add_reader(slug: str, login: str) -> None:
+    """Let an account read for an oversight body (tokens with scope oversight:SLUG)."""
+    _run(lambda s: do_add_reader(slug, login, actor=CLI_ACTOR))
+    console.print(f"已授权 granted: {login} → {slug}")
+
+
+async def _demo_oversight() -> None:
+    slugs = [t["slug"] for t in await list_tenants()]
+    await do_create_body("demo-oversight", "市级监督机构（演示）", slugs, actor=CLI_ACTOR)
+    if await account_by_login("oversight.reader") is None:
+        await do_create_account("oversight.reader", "监督读者（演示）", actor=CLI_ACTOR, demo=True)
+    await do_add_reader("demo-oversight", "oversight.reader", actor=CLI_ACTOR)
+
+
 async def _demo_accounts() -> list[str]:
     rows = await Account.select(Account.login).where(
         Account.password_is_demo.eq(True) & Account.disabled.eq(False)
@@ -285,6 +319,7 @@ async def prepare(settings: Settings, storage: Storage, tenants_dir: Path) -> di
             await do_create_account(
                 "operator", "平台运维（演示）", actor=CLI_ACTOR, demo=True, is_operator=True
             )
+        await _demo_oversight()
         onboarded = True
     people = []
     for t in await list_tenants():
@@ -352,7 +387,10 @@ def serve(host: str | None, port: int | None, tenants_dir: Path) -> None:
         for row in state["people"]:
             table.add_row(row["slug"], row["admin"], row["secretary"], str(row["others"]))
         console.print(table)
-        console.print("  平台运维 operator: operator")
+        console.print(
+            "  平台运维 operator: operator · 监督机构 oversight: oversight.reader "
+            "(scope oversight:demo-oversight)"
+        )
         first = state["people"][0] if state["people"] else {"slug": "SLUG", "admin": "LOGIN"}
         body = json.dumps(
             {"login": first["admin"], "password": DEMO_PASSWORD, "scope": f"tenant:{first['slug']}"}

@@ -13,6 +13,7 @@ __all__ = [
     "AUDIT_READ",
     "MEMBERS_READ",
     "MEMBERS_WRITE",
+    "OVERSIGHT_READ",
     "PLATFORM_ACCOUNTS_WRITE",
     "PLATFORM_TENANTS_READ",
     "PUBLIC",
@@ -61,5 +62,8 @@ MEMBERS_WRITE = Permission("tenant", "members", "write", "管理成员与角色"
 AUDIT_READ = Permission("tenant", "audit", "read", "查看审计记录")
 SETTINGS_READ = Permission("tenant", "settings", "read", "查看规则设置")
 SETTINGS_WRITE = Permission("tenant", "settings", "write", "修改规则设置")
+
+#: Checked against the oversight body's own enforcer (core/oversight), not a tenant's.
+OVERSIGHT_READ = Permission("oversight", "oversight", "read", "监督机构读取")
 
 ALL_PERMISSIONS = tuple(p for p in list(globals().values()) if isinstance(p, Permission))

@@ -1,0 +1,1 @@
+"""Oversight: municipal bodies reading the tenants they oversee (the API grows later)."""

@@ -1,0 +1,102 @@
+"""Oversight bodies and their readers; one small casbin enforcer per body.
+
+A reader's domain is a set of tenants: the body's `tenants`. The enforcer holds
+`p, oversight_reader, <tenant>, oversight, read` for each of them and `g, <account>,
+oversight_reader, *` for each reader, matched with `keyMatch2` so one grant covers every tenant of
+the body (STACK-NOTES: keep oversight in its own small enforcer, apart from the tenant ones).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import casbin
+import msgspec
+from casbin.util import key_match2
+
+from core.access.enforcers import casbin_model
+from core.accounts.tables import Account, OversightBody, OversightReader
+from core.audit.actions import Actor, platform_action
+from core.errors import Conflict, InvalidInput, NotFound
+from core.tenancy.context import SLUG_RE
+from core.tenancy.tables import Tenant
+
+__all__ = [
+    "body_enforcer",
+    "do_add_reader",
+    "do_create_body",
+    "get_body",
+    "overseen_tenants",
+]
+
+READER = "oversight_reader"
+
+
+async def get_body(slug: str) -> dict[str, Any] | None:
+    if not SLUG_RE.match(slug):
+        return None
+    row = await OversightBody.select().where(OversightBody.slug == slug).first()
+    if row is not None:
+        row["tenants"] = msgspec.json.decode(row["tenants"]) if row["tenants"] else []
+    return row  # type: ignore[no-any-return]
+
+
+async def do_create_body(slug: str, name: str, tenants: list[str], *, actor: Actor) -> None:
+    if not SLUG_RE.match(slug):
+        raise InvalidInput(fields={"slug": "lowercase letters, digits, hyphens"})
+    known = {r["slug"] for r in await Tenant.select(Tenant.slug)}
+    unknown = sorted(set(tenants) - known)
+    if unknown:
+        raise InvalidInput(fields={"tenants": unknown})
+    async with platform_action(actor, "oversight.create", f"oversight:{slug}", tenants=tenants):
+        if await OversightBody.exists().where(OversightBody.slug == slug):
+            raise Conflict("监督机构 {slug} 已存在。", "Oversight body {slug} exists.", slug=slug)
+        await OversightBody.insert(
+            OversightBody(slug=slug, name=name, tenants=msgspec.json.encode(tenants).decode())
+        )
+
+
+async def do_add_reader(slug: str, login: str, *, actor: Actor) -> None:
+    body = await get_body(slug)
+    account = await Account.select(Account.id).where(Account.login == login).first()
+    if body is None or account is None:
+        raise NotFound()
+    async with platform_action(actor, "oversight.reader", f"oversight:{slug}", login=login):
+        if not await OversightReader.exists().where(
+            (OversightReader.body == body["id"]) & (OversightReader.account == account["id"])
+        ):
+            await OversightReader.insert(OversightReader(body=body["id"], account=account["id"]))
+
+
+async def body_enforcer(slug: str) -> casbin.Enforcer | None:
+    body = await get_body(slug)
+    if body is None:
+        return None
+    enforcer = casbin.Enforcer(casbin_model())
+    enforcer.add_named_domain_matching_func("g", key_match2)
+    lines = [[READER, t, "oversight", "read"] for t in body["tenants"]]
+    if lines:
+        enforcer.add_policies(lines)
+    readers = await OversightReader.select(OversightReader.account).where(
+        OversightReader.body == body["id"]
+    )
+    if readers:
+        enforcer.add_grouping_policies([[str(r["account"]), READER, "*"] for r in readers])
+    return enforcer
+
+
+async def overseen_tenants(slug: str, account_id: int) -> list[dict[str, Any]] | None:
+    """The tenants of body `slug` that `account_id` may read; None when not a reader of it."""
+    enforcer = await body_enforcer(slug)
+    body = await get_body(slug)
+    if enforcer is None or body is None:
+        return None
+    allowed = [
+        t for t in body["tenants"] if enforcer.enforce(str(account_id), t, "oversight", "read")
+    ]
+    if not allowed:
+        return None
+    rows = await Tenant.select(Tenant.slug, Tenant.name, Tenant.plugin, Tenant.status).where(
+        Tenant.slug.is_in(allowed)
+    )
+    return sorted(rows, key=lambda r: r["slug"])
