@@ -1,12 +1,78 @@
-"""Values that jurisdiction hooks answer with."""
+"""Values that jurisdiction hooks take and answer with.
+
+Every rule a plugin encodes carries a `Citation`: the article (第十八条, 三(五)) and the original
+sentence from the source document, verbatim, so that a user told "no" can check why. The
+conformance kit checks that each `original` is found in the plugin's source text.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+from enum import StrEnum
 from typing import Any
 
 import msgspec
 
-__all__ = ["JurisdictionInfo", "SettingSpec"]
+__all__ = [
+    "BODY_POSITIONS",
+    "Attendance",
+    "Citation",
+    "Classification",
+    "ClassifyInput",
+    "ItemKind",
+    "ItemKindInfo",
+    "JurisdictionInfo",
+    "MemberFacts",
+    "NoticeRule",
+    "Obligation",
+    "Outcome",
+    "ProcedureRule",
+    "Recipient",
+    "RuleContext",
+    "RuleEntry",
+    "RuleVersion",
+    "SettingSpec",
+    "SpeakingOrder",
+    "Tally",
+    "Verdict",
+    "VotingRules",
+]
+
+BODY_POSITIONS = ("secretary", "deputy_secretary", "member")
+
+
+class Citation(msgspec.Struct, frozen=True, kw_only=True):
+    #: Article or section as the source numbers it: "第十八条", "三(五)", "第十五条(二)".
+    article: str
+    #: The original sentence, verbatim from the source (whitespace may differ).
+    original: str
+
+
+class Outcome(StrEnum):
+    MET = "met"
+    NOT_MET = "not_met"
+    NEEDS_SETTING = "needs_setting"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class Verdict(msgspec.Struct, frozen=True, kw_only=True):
+    """The answer to one rule question: never a bare boolean."""
+
+    rule: str
+    outcome: Outcome
+    #: The numbers used, e.g. {"present": 4, "expected": 7, "needed": 5, "fraction": "2/3"}.
+    numbers: dict[str, Any] = {}
+    #: One sentence a person understands, Chinese first.
+    explanation_zh: str = ""
+    explanation_en: str = ""
+    citation: Citation
+    rules_version: str = ""
+    #: Setting keys whose absence made the outcome "needs setting".
+    missing_settings: list[str] = []
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome in (Outcome.MET, Outcome.NOT_APPLICABLE)
 
 
 class JurisdictionInfo(msgspec.Struct, frozen=True, kw_only=True):
@@ -17,6 +83,15 @@ class JurisdictionInfo(msgspec.Struct, frozen=True, kw_only=True):
     source_date: str
     source_file: str
     rules_version: str
+
+
+class RuleVersion(msgspec.Struct, frozen=True, kw_only=True):
+    """One version of a jurisdiction's rule set, in force from `effective_from`."""
+
+    version: str
+    effective_from: date
+    source_title: str
+    note: str = ""
 
 
 class SettingSpec(msgspec.Struct, frozen=True, kw_only=True):
@@ -31,3 +106,144 @@ class SettingSpec(msgspec.Struct, frozen=True, kw_only=True):
     default: Any = None
     article: str = ""
     original: str = ""
+
+
+class RuleContext(msgspec.Struct, frozen=True, kw_only=True):
+    """What every rule hook is asked under: the version in force and the tenant's settings."""
+
+    version: str
+    settings: dict[str, Any] = {}
+    on: date | None = None
+
+
+class ItemKind(StrEnum):
+    ORDINARY = "ordinary"
+    #: 三重一大: 重大决策, 重要人事任免, 重大项目安排, 大额资金使用.
+    MAJOR_MATTER = "major_matter"
+    #: 干部任免.
+    PERSONNEL = "personnel"
+    #: 处分党员.
+    DISCIPLINE = "discipline"
+    #: 重大问题 (Kunming 第二十二条), distinct from 三重一大 in that source.
+    MAJOR_ISSUE = "major_issue"
+
+
+class ItemKindInfo(msgspec.Struct, frozen=True, kw_only=True):
+    kind: ItemKind
+    label_zh: str
+    label_en: str
+    citation: Citation | None = None
+
+
+class Attendance(msgspec.Struct, frozen=True, kw_only=True):
+    """Head count for a meeting or one item. `expected` = all current members (members on leave
+    included); `recused` members are removed from both base and head count for that item."""
+
+    expected: int
+    present: int
+    recused: int = 0
+    #: For an item: is the member in charge of its area present? None = no member in charge known.
+    in_charge_present: bool | None = None
+
+
+class Tally(msgspec.Struct, frozen=True, kw_only=True):
+    expected: int
+    yes: int
+    no: int = 0
+    abstain: int = 0
+    recused: int = 0
+    #: Written opinions of absent members, for and against: never votes (shown for deferral only).
+    written_for: int = 0
+    written_against: int = 0
+
+
+class VotingRules(msgspec.Struct, frozen=True, kw_only=True):
+    methods: list[str]  # oral | hands | secret_ballot | named_ballot
+    default_method: str
+    named_by_default: bool
+    item_by_item: bool
+    person_by_person: bool
+    split_opinions_defer: bool
+    proxy_votes: bool = False
+    absent_opinion_counts: bool = False
+    citations: list[Citation]
+
+
+class MemberFacts(msgspec.Struct, frozen=True, kw_only=True):
+    id: int
+    position: str  # secretary | deputy_secretary | member
+    rank: int
+    chairing: bool = False
+
+
+class SpeakingOrder(msgspec.Struct, frozen=True, kw_only=True):
+    order: list[int]
+    rule: str
+    explanation_zh: str
+    explanation_en: str
+    citation: Citation
+
+
+class NoticeRule(msgspec.Struct, frozen=True, kw_only=True):
+    rule: str
+    recipients: str  # members | attendees | inspectors
+    #: Delivered at the latest this many days before the meeting; None = "in time"/"in advance".
+    days_before: int | None
+    working_days: bool = False
+    #: Days counted in `days_before` may need a setting (the sources' blanks).
+    days_setting: str | None = None
+    materials: bool = False
+    written: bool = False
+    #: Objections due this many days before the meeting, where the source sets one.
+    objection_days_before: int | None = None
+    note_zh: str = ""
+    citation: Citation
+
+
+class Obligation(msgspec.Struct, frozen=True, kw_only=True):
+    rule: str
+    kind: str  # report_to_superior | study_session | democratic_life | … (RULES.md calendar)
+    label_zh: str
+    #: At least this many per period; None when a setting decides (then `count_setting`).
+    count: int | None
+    period: str  # month | quarter | half_year | year
+    count_setting: str | None = None
+    recipients: list[str] = []
+    citation: Citation
+
+
+class Recipient(msgspec.Struct, frozen=True, kw_only=True):
+    who_zh: str
+    who_en: str
+    when: str  # before | after | on_issue
+    citation: Citation
+
+
+class ProcedureRule(msgspec.Struct, frozen=True, kw_only=True):
+    rule: str
+    allowed: bool
+    who_zh: str = ""
+    conditions_zh: str = ""
+    report_to_next_meeting: bool = False
+    citation: Citation | None = None
+
+
+class ClassifyInput(msgspec.Struct, frozen=True, kw_only=True):
+    declared_kind: ItemKind = ItemKind.ORDINARY
+    categories: list[str] = []  # decision | personnel | project | funds | discipline
+    amount_wan: float | None = None  # money involved, in 万元
+
+
+class Classification(msgspec.Struct, frozen=True, kw_only=True):
+    kind: ItemKind
+    verdicts: list[Verdict]
+
+
+class RuleEntry(msgspec.Struct, frozen=True, kw_only=True):
+    """One rule of the catalogue the rule explorer shows side by side across jurisdictions."""
+
+    rule: str
+    topic: str  # meetings | quorum | voting | notice | obligations | oversight | procedure
+    summary_zh: str
+    summary_en: str
+    citation: Citation

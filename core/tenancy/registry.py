@@ -30,6 +30,7 @@ __all__ = [
     "export_tenant",
     "get_tenant",
     "list_tenants",
+    "tenant_rule_versions",
     "tenant_settings",
 ]
 
@@ -43,6 +44,14 @@ def _now() -> datetime:
 def tenant_settings(row: dict[str, Any]) -> dict[str, Any]:
     raw = row.get("settings") or "{}"
     return msgspec.json.decode(raw) if isinstance(raw, str | bytes) else dict(raw)
+
+
+def tenant_rule_versions(row: dict[str, Any]) -> list[Any]:
+    from core.rules.engine import VersionStep
+
+    raw = row.get("rule_versions") or "[]"
+    data = raw if isinstance(raw, bytes | str) else msgspec.json.encode(raw)
+    return msgspec.json.decode(data, type=list[VersionStep])
 
 
 async def get_tenant(slug: str) -> dict[str, Any] | None:

@@ -29,6 +29,9 @@ class Tenant(Table, tablename="tenant", tags=["platform"], db=UNCONFIGURED):
     plugin = Varchar(length=60)
     #: Values for the plugin's declared settings (the sources' blanks, "XX" and "x").
     settings = JSON(default="{}")
+    #: The tenant's own schedule of rule-set versions, `[{"version": …, "from": "YYYY-MM-DD"}]`;
+    #: empty → the plugin's effective dates decide (core/rules/engine.py).
+    rule_versions = JSON(default="[]")
     status = Varchar(length=20, default="active")  # active | suspended
     #: Folder-relative path of the manifest this tenant was applied from, if any.
     manifest = Varchar(length=300, default="")

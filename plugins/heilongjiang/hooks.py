@@ -12,7 +12,7 @@ INFO = JurisdictionInfo(
     body_en="Heilongjiang offices administration Party group",
     source_title="中共黑龙江省机关事务管理局党组工作规则",
     source_date="",
-    source_file="meeting-rules-compendium-incl-heilongjiang.txt",
+    source_file="source.txt",
     rules_version="heilongjiang-1",
 )
 

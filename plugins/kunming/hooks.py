@@ -12,7 +12,7 @@ INFO = JurisdictionInfo(
     body_en="Kunming NPC standing committee Party group",
     source_title="中共昆明市人民代表大会常务委员会党组工作规则",
     source_date="2020-04-24",
-    source_file="kunming-npc-standing-committee-party-group-rules.txt",
+    source_file="source.txt",
     rules_version="kunming-2020.1",
 )
 

@@ -12,7 +12,7 @@ INFO = JurisdictionInfo(
     body_en="Nantong Housing Security and Real Estate Administration Bureau Party group",
     source_title="局党组工作规则",
     source_date="2017-10-23",
-    source_file="nantong-housing-bureau-party-group-rules.txt",
+    source_file="source.txt",
     rules_version="nantong-2017.1",
 )
 

@@ -12,7 +12,7 @@ INFO = JurisdictionInfo(
     body_en="Ningbo HRSS Party group",
     source_title="中共宁波市人力资源和社会保障局党组工作规则（征求意见稿）",
     source_date="",
-    source_file="ningbo-hrss-party-group-rules.txt",
+    source_file="source.txt",
     rules_version="ningbo-2024.1",
 )
 
