@@ -24,6 +24,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -73,6 +74,14 @@ PERIODS = {"month", "quarter", "half_year", "year"}
 CATEGORIES = ("decision", "personnel", "project", "funds", "discipline")
 
 
+SHARED_SOURCES = {"oversight": Path(__file__).with_name("sources") / "oversight.txt"}
+
+
+@lru_cache(maxsize=None)
+def _shared(name: str) -> str:
+    return normalize(SHARED_SOURCES[name].read_text(encoding="utf-8"))
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width → half-width) and no whitespace, so a citation matches across layouts."""
     return "".join(unicodedata.normalize("NFKC", text).split())
@@ -110,7 +119,11 @@ class _Checker:
             self.bad(where, "citation has no article")
         if not c.original.strip():
             self.bad(where, "citation has no original sentence")
-        elif self.source and normalize(c.original) not in self.source:
+        elif c.source and c.source not in SHARED_SOURCES:
+            self.bad(where, f"citation names unknown source {c.source!r}")
+        elif c.source and normalize(c.original) not in _shared(c.source):
+            self.bad(where, f"citation of {c.article} not found in {c.source}: {c.original[:40]}…")
+        elif not c.source and self.source and normalize(c.original) not in self.source:
             self.bad(where, f"citation of {c.article} not found in the source: {c.original[:40]}…")
 
     def verdict(self, where: str, v: Any, ctx: RuleContext) -> None:

@@ -46,6 +46,9 @@ class Citation(msgspec.Struct, frozen=True, kw_only=True):
     article: str
     #: The original sentence, verbatim from the source (whitespace may differ).
     original: str
+    #: "" = the plugin's own source document; "oversight" = the oversight-systems compendium
+    #: shipped with the core (core/rules/sources/oversight.txt), which applies to every tenant.
+    source: str = ""
 
 
 class Outcome(StrEnum):
