@@ -24,7 +24,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -77,7 +77,7 @@ CATEGORIES = ("decision", "personnel", "project", "funds", "discipline")
 SHARED_SOURCES = {"oversight": Path(__file__).with_name("sources") / "oversight.txt"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _shared(name: str) -> str:
     return normalize(SHARED_SOURCES[name].read_text(encoding="utf-8"))
 
@@ -169,7 +169,7 @@ def _contexts(version: str, specs: list[SettingSpec]) -> Iterator[tuple[str, Rul
     yield "settings set", RuleContext(version=version, settings=filled, on=date(2026, 6, 1))
 
 
-def check_plugin(name: str, pm: pluggy.PluginManager | None = None) -> list[str]:  # noqa: C901
+def check_plugin(name: str, pm: pluggy.PluginManager | None = None) -> list[str]:
     """Every problem found in plugin `name`, one sentence each; an empty list certifies it."""
     pm = pm or plugin_manager()
     c = _Checker(name, pm)
@@ -271,20 +271,34 @@ def _exercise(c: _Checker, hooks: JurisdictionHooks, ctx: RuleContext, label: st
     for expected in range(5, 12):
         for present in range(expected + 1):
             att = Attendance(expected=expected, present=present)
-            c.verdict(f"meeting_quorum({label}, {present}/{expected})",
-                      hooks.meeting_quorum(ctx=ctx, attendance=att), ctx)
+            c.verdict(
+                f"meeting_quorum({label}, {present}/{expected})",
+                hooks.meeting_quorum(ctx=ctx, attendance=att),
+                ctx,
+            )
             for kind in kind_values:
                 for recused in (0, 1):
                     for in_charge in (None, True, False):
-                        a = Attendance(expected=expected, present=max(present, recused),
-                                       recused=recused, in_charge_present=in_charge)
-                        c.verdict(f"item_quorum({label}, {kind}, {present}/{expected})",
-                                  hooks.item_quorum(ctx=ctx, kind=kind, attendance=a), ctx)
+                        a = Attendance(
+                            expected=expected,
+                            present=max(present, recused),
+                            recused=recused,
+                            in_charge_present=in_charge,
+                        )
+                        c.verdict(
+                            f"item_quorum({label}, {kind}, {present}/{expected})",
+                            hooks.item_quorum(ctx=ctx, kind=kind, attendance=a),
+                            ctx,
+                        )
                 t = Tally(expected=expected, yes=present, no=expected - present)
-                c.verdict(f"passing({label}, {kind}, {present}/{expected})",
-                          hooks.passing(ctx=ctx, kind=kind, tally=t), ctx)
-    members = [MemberFacts(id=i, position="secretary" if i == 1 else "member", rank=i)
-               for i in range(1, 8)]
+                c.verdict(
+                    f"passing({label}, {kind}, {present}/{expected})",
+                    hooks.passing(ctx=ctx, kind=kind, tally=t),
+                    ctx,
+                )
+    members = [
+        MemberFacts(id=i, position="secretary" if i == 1 else "member", rank=i) for i in range(1, 8)
+    ]
     for kind in kind_values:
         where = f"voting_rules({label}, {kind})"
         v = hooks.voting_rules(ctx=ctx, kind=kind)
@@ -308,8 +322,11 @@ def _exercise(c: _Checker, hooks: JurisdictionHooks, ctx: RuleContext, label: st
                 if n.recipients not in ("members", "attendees", "inspectors"):
                     c.bad(where, f"unknown recipients {n.recipients!r}")
         for emergency in (False, True):
-            c.verdict(f"ad_hoc_motion({label}, {kind}, emergency={emergency})",
-                      hooks.ad_hoc_motion(ctx=ctx, kind=kind, emergency=emergency), ctx)
+            c.verdict(
+                f"ad_hoc_motion({label}, {kind}, emergency={emergency})",
+                hooks.ad_hoc_motion(ctx=ctx, kind=kind, emergency=emergency),
+                ctx,
+            )
     for hook in ("emergency_disposal", "reconsideration"):
         rule = getattr(hooks, hook)(ctx=ctx)
         if c.typed(hook, rule, ProcedureRule):
@@ -318,7 +335,8 @@ def _exercise(c: _Checker, hooks: JurisdictionHooks, ctx: RuleContext, label: st
         for amount in (None, 1.0, 10_000.0):
             where = f"classify_item({label}, {category}, {amount})"
             result = hooks.classify_item(
-                ctx=ctx, item=ClassifyInput(categories=[category], amount_wan=amount))
+                ctx=ctx, item=ClassifyInput(categories=[category], amount_wan=amount)
+            )
             if c.typed(where, result, Classification):
                 for v in result.verdicts:
                     c.verdict(where, v, ctx)
