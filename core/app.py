@@ -19,6 +19,7 @@ from core.accounts.ratelimit import FailureLimiter, MemoryCounter, RedisCounter
 from core.audit.api import AuditController
 from core.errors import InvalidInput, NotFound, YishiError, pick_language, to_payload
 from core.oversight.api import OversightController
+from core.rules.api import RulesExplorerController, TenantRulesController
 from core.settings import Settings, get_settings
 from core.tenancy.api import MembersController, PlatformController, TenantController
 from core.tenancy.middleware import RequestContextMiddleware
@@ -145,6 +146,8 @@ def create_app(settings: Settings | None = None, storage: Storage | None = None)
             AuditController,
             PlatformController,
             OversightController,
+            RulesExplorerController,
+            TenantRulesController,
         ],
         middleware=[DefineMiddleware(RequestContextMiddleware)],
         guards=[permission_guard],

@@ -302,6 +302,46 @@ async def _demo_oversight() -> None:
     await do_add_reader("demo-oversight", "oversight.reader", actor=CLI_ACTOR)
 
 
+@main.group()
+def calendar() -> None:
+    """Working-day calendar: load a year the calendar package does not cover yet."""
+
+
+@calendar.command("load")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def calendar_load(file: Path) -> None:
+    """Load a year's holiday notice: {"year": 2027, "holidays": [...], "workdays": [...]}."""
+    from core.rules.calendar import load_year_file
+
+    try:
+        data = load_year_file(file)
+    except ValueError as exc:
+        err.print(f"[red]calendar.invalid[/red]: {exc}")
+        sys.exit(2)
+    folder = get_settings().database.data_dir / "calendar"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{data.year}.json"
+    target.write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
+    console.print(
+        f"已载入 loaded {data.year}: {len(data.holidays)} 个假日 holidays, "
+        f"{len(data.workdays)} 个调休工作日 adjusted workdays → {target}"
+    )
+
+
+@calendar.command("check")
+@click.argument("year", type=int)
+def calendar_check(year: int) -> None:
+    """Say whether working days of YEAR are known (package or loaded file)."""
+    from core.rules.calendar import WorkCalendar
+
+    cal = WorkCalendar.from_folder(get_settings().database.data_dir / "calendar")
+    if cal.covered(year):
+        console.print(f"{year}: 已有节假日数据 holiday data available")
+    else:
+        console.print(f"{year}: 无数据，按周一至周五计算 no data, Monday–Friday assumed")
+        sys.exit(1)
+
+
 async def _demo_accounts() -> list[str]:
     rows = await Account.select(Account.login).where(
         Account.password_is_demo.eq(True) & Account.disabled.eq(False)

@@ -78,6 +78,19 @@ def _check(slug: str, plugin: str, settings: dict[str, Any]) -> None:
         raise InvalidInput(fields=fields)
 
 
+def _check_versions(plugin: str, steps: list[dict[str, Any]]) -> None:
+    known = {v.version for v in hooks_for(plugin).rule_versions() or []}
+    unknown = sorted({s["version"] for s in steps} - known)
+    if unknown:
+        raise InvalidInput(
+            "未知的规则版本：{unknown}。可用：{known}。",
+            "Unknown rule-set versions: {unknown}. Available: {known}.",
+            fields={"rule_versions": unknown},
+            unknown=", ".join(unknown),
+            known=", ".join(sorted(known)),
+        )
+
+
 async def do_create_tenant(
     slug: str,
     name: str,
@@ -128,6 +141,7 @@ async def do_update_tenant(
     plugin: str | None = None,
     settings: dict[str, Any] | None = None,
     manifest: str | None = None,
+    rule_versions: list[Any] | None = None,
 ) -> dict[str, Any]:
     """Change registry fields; records old and new values of what changed."""
     row = await get_tenant(slug)
@@ -139,16 +153,23 @@ async def do_update_tenant(
         "plugin": plugin if plugin is not None else row["plugin"],
         "settings": settings if settings is not None else tenant_settings(row),
         "manifest": manifest if manifest is not None else row["manifest"],
+        "rule_versions": (
+            msgspec.to_builtins(rule_versions)
+            if rule_versions is not None
+            else msgspec.to_builtins(tenant_rule_versions(row))
+        ),
     }
     old = {
         **{k: row[k] for k in ("name", "name_en", "plugin", "manifest")},
         "settings": tenant_settings(row),
+        "rule_versions": msgspec.to_builtins(tenant_rule_versions(row)),
     }
     changes = {k: {"old": old[k], "new": new[k]} for k in new if old[k] != new[k]}
     if not changes:
         return row
     _check(slug, new["plugin"], new["settings"])
-    action = "tenant.settings" if set(changes) == {"settings"} else "tenant.update"
+    _check_versions(new["plugin"], new["rule_versions"])
+    action = "tenant.settings" if set(changes) <= {"settings", "rule_versions"} else "tenant.update"
     async with platform_action(actor, action, f"tenant:{slug}", tenant=slug, changes=changes):
         await Tenant.update(
             {
@@ -157,6 +178,7 @@ async def do_update_tenant(
                 Tenant.plugin: new["plugin"],
                 Tenant.settings: msgspec.json.encode(new["settings"]).decode(),
                 Tenant.manifest: new["manifest"],
+                Tenant.rule_versions: msgspec.json.encode(new["rule_versions"]).decode(),
                 Tenant.updated_at: _now(),
             }
         ).where(Tenant.slug == slug)
