@@ -211,12 +211,38 @@ class RouteUnguarded(Forbidden):
 
 
 class RuleRefusal(YishiError):
-    """A refusal grounded in a rule verdict: carries the rule, article and original sentence."""
+    """A refusal grounded in a rule verdict: carries the rule, article and original sentence.
+
+    Build it with `RuleRefusal.of(verdict)`; every refusal the platform shows for a rule comes
+    from a verdict, so the person told "no" sees the rule, the article, the original text and the
+    numbers that were used.
+    """
 
     code = "rule.refused"
     status = 422
-    zh = "不符合议事规则：{rule}（{article}）。"
-    en = "Refused by rule {rule} ({article})."
+    zh = "不符合议事规则（{article}）：{explanation_zh}"
+    en = "Refused by rule {rule} ({article}): {explanation_en}"
+
+    @classmethod
+    def of(cls, verdict: Any) -> RuleRefusal:
+        code = "rule.needs_setting" if str(verdict.outcome) == "needs_setting" else cls.code
+        error = cls(
+            rule=verdict.rule,
+            article=verdict.citation.article,
+            explanation_zh=verdict.explanation_zh,
+            explanation_en=verdict.explanation_en,
+            fields={
+                "rule": verdict.rule,
+                "outcome": str(verdict.outcome),
+                "article": verdict.citation.article,
+                "original": verdict.citation.original,
+                "numbers": verdict.numbers,
+                "rules_version": verdict.rules_version,
+                "missing_settings": verdict.missing_settings,
+            },
+        )
+        error.code = code  # type: ignore[misc]
+        return error
 
 
 class ProductionNotReady(YishiError):

@@ -56,4 +56,6 @@ BODIES: dict[tuple[str, str], Any] = {
     ("PATCH", "/api/v1/t/{tenant:str}/members/{person_id:int}"): {"title": "改动"},
     ("PUT", "/api/v1/t/{tenant:str}/members/{person_id:int}/roles"): {"roles": ["member"]},
     ("POST", "/api/v1/t/{tenant:str}/members"): {"login": "x.new", "name": "新人"},
+    ("PATCH", "/api/v1/t/{tenant:str}/settings"): {"values": {"major_funds_threshold_wan": 7}},
+    ("POST", "/api/v1/t/{tenant:str}/rules/what-if"): {"expected": 5, "present": 5, "yes": 5},
 }

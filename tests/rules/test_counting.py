@@ -116,3 +116,14 @@ def test_written_opinions_are_never_votes() -> None:
     assert v.outcome == Outcome.NOT_MET
     assert v.numbers["written_opinions_not_counted"] == 2
     assert "书面意见不计入票数" in v.explanation_zh
+
+
+def test_refusal_carries_the_verdict() -> None:
+    from core.errors import RuleRefusal, to_payload
+
+    v = quorum_verdict("t.q", CTX, Attendance(expected=7, present=3), HALF_OR_MORE, CITE)
+    payload = to_payload(RuleRefusal.of(v), "zh")["error"]
+    assert payload["code"] == "rule.refused"
+    assert payload["fields"]["article"] == "第一条" and payload["fields"]["original"] == "测试"
+    assert payload["fields"]["numbers"]["needed"] == 4
+    assert "第一条" in payload["message"] and "不足" in payload["message"]
