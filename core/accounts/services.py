@@ -52,6 +52,7 @@ __all__ = [
 
 SCOPE_KINDS = ("tenant", "oversight", "platform")
 MIN_PASSWORD = 10
+LAST_USED_GRANULARITY = timedelta(minutes=5)
 
 
 def now() -> datetime:
@@ -345,6 +346,7 @@ async def authenticate_bearer(secret: str) -> Principal:
             ApiToken.scope,
             ApiToken.expires_at,
             ApiToken.revoked_at,
+            ApiToken.last_used_at,
             ApiToken.account.id,
             ApiToken.account.login,
             ApiToken.account.display_name,
@@ -362,6 +364,10 @@ async def authenticate_bearer(secret: str) -> Principal:
         raise TokenRevoked()
     if row["expires_at"] <= now():
         raise TokenExpired()
+    last = row["last_used_at"]
+    if last is None or now() - last > LAST_USED_GRANULARITY:
+        # Recorded coarsely: one write per token per few minutes, not one per request.
+        await ApiToken.update({ApiToken.last_used_at: now()}).where(ApiToken.id == row["id"])
     return Principal(
         account_id=row["account.id"],
         login=row["account.login"],

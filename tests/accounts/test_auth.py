@@ -213,3 +213,11 @@ async def test_memory_limiter_window() -> None:
     await limiter.failed("v", "1.1.1.1")
     with pytest.raises(RateLimited):
         await limiter.check("w", "1.1.1.1")
+
+
+async def test_token_use_is_recorded(api: World) -> None:
+    token, token_id = await _token(api, "a.sec", "tenant:alpha", name="desk")
+    headers = {"Authorization": f"Bearer {token}"}
+    assert (await api.api.get("/api/v1/t/alpha", headers=headers)).status_code == 200
+    listed = (await api.api.get("/api/v1/me/tokens", headers=headers)).json()
+    assert next(t for t in listed if t["id"] == token_id)["last_used_at"] is not None

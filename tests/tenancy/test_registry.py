@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from core.accounts.services import account_by_login, do_set_password
 from core.audit.tables import PlatformAuditEntry
 from core.errors import Conflict, InvalidInput
-from core.tenancy.registry import do_create_tenant, do_update_tenant, get_tenant, tenant_settings
-from tests.world import SYSTEM, World
+from core.tenancy.manifests import apply_manifests
+from core.tenancy.registry import (
+    do_create_tenant,
+    do_set_status,
+    do_update_tenant,
+    get_tenant,
+    tenant_settings,
+)
+from tests.world import PASSWORD, SYSTEM, World
 
 
 async def test_settings_change_is_validated_and_audited(api: World) -> None:
@@ -43,3 +53,30 @@ async def test_create_refuses_bad_slug_and_unknown_plugin(api: World) -> None:
         await do_create_tenant("Bad Slug", "x", "atlantis", actor=SYSTEM)
     assert set(caught.value.fields) == {"slug", "plugin"}
     assert await get_tenant("bad-slug") is None
+
+
+async def test_suspended_tenant_refuses_its_members(api: World, tmp_path: Path) -> None:
+    folder = tmp_path / "e"
+    folder.mkdir()
+    (folder / "epsilon.toml").write_text(
+        'slug = "epsilon"\nname = "测试戊单位党组"\nplugin = "kunming"\n'
+        '[admin]\nlogin = "e.admin"\nname = "戊管理员"\n'
+        '[[members]]\nlogin = "e.sec"\nname = "戊书记"\nrole = "secretary"\nrank = 1\n',
+        encoding="utf-8",
+    )
+    await apply_manifests(folder, actor=SYSTEM)
+    account = await account_by_login("e.sec")
+    assert account is not None
+    await do_set_password(account["id"], PASSWORD, actor=SYSTEM)
+    headers = await api.auth("e.sec", "epsilon")
+    assert (await api.api.get("/api/v1/t/epsilon/members", headers=headers)).status_code == 200
+    await do_set_status("epsilon", "suspended", actor=SYSTEM)
+    try:
+        r = await api.api.get("/api/v1/t/epsilon/members", headers=headers)
+        assert r.status_code == 423 and r.json()["error"]["code"] == "tenant.suspended"
+        # Somebody without a role there still gets "not found", not "suspended".
+        r = await api.api.get("/api/v1/t/epsilon/members", headers=await api.session("a.mem"))
+        assert r.status_code == 404
+    finally:
+        await do_set_status("epsilon", "active", actor=SYSTEM)
+    assert (await api.api.get("/api/v1/t/epsilon/members", headers=headers)).status_code == 200
