@@ -286,40 +286,30 @@ async def do_issue_token(
     return secret, await _token_row(row.id)
 
 
+def _public_token_columns() -> list[Any]:
+    """What a token list shows: never the hash."""
+    t = ApiToken
+    return [
+        t.id,
+        t.name,
+        t.prefix,
+        t.scope_kind,
+        t.scope,
+        t.created_at,
+        t.expires_at,
+        t.revoked_at,
+        t.last_used_at,
+    ]
+
+
 async def _token_row(token_id: int) -> dict[str, Any]:
-    return (
-        await ApiToken.select(  # type: ignore[return-value]
-            ApiToken.id,
-            ApiToken.name,
-            ApiToken.prefix,
-            ApiToken.scope_kind,
-            ApiToken.scope,
-            ApiToken.created_at,
-            ApiToken.expires_at,
-            ApiToken.revoked_at,
-            ApiToken.last_used_at,
-        )
-        .where(ApiToken.id == token_id)
-        .first()
-    )
+    query = ApiToken.select(*_public_token_columns()).where(ApiToken.id == token_id)
+    return await query.first()  # type: ignore[no-any-return]
 
 
 async def list_tokens(account_id: int) -> list[dict[str, Any]]:
-    return (
-        await ApiToken.select(  # type: ignore[no-any-return]
-            ApiToken.id,
-            ApiToken.name,
-            ApiToken.prefix,
-            ApiToken.scope_kind,
-            ApiToken.scope,
-            ApiToken.created_at,
-            ApiToken.expires_at,
-            ApiToken.revoked_at,
-            ApiToken.last_used_at,
-        )
-        .where(ApiToken.account == account_id)
-        .order_by(ApiToken.id)
-    )
+    query = ApiToken.select(*_public_token_columns()).where(ApiToken.account == account_id)
+    return await query.order_by(ApiToken.id)  # type: ignore[no-any-return]
 
 
 async def do_revoke_token(token_id: int, *, actor: Actor) -> None:
