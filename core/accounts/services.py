@@ -304,7 +304,7 @@ def _public_token_columns() -> list[Any]:
 
 async def _token_row(token_id: int) -> dict[str, Any]:
     query = ApiToken.select(*_public_token_columns()).where(ApiToken.id == token_id)
-    return await query.first()  # type: ignore[no-any-return]
+    return await query.first()  # type: ignore[return-value]
 
 
 async def list_tokens(account_id: int) -> list[dict[str, Any]]:
