@@ -218,7 +218,7 @@ def check_plugin(name: str, pm: pluggy.PluginManager | None = None) -> list[str]
             c.bad(where, "numeric setting without bounds (minimum and maximum)")
         if not s.unit and s.type in ("int", "decimal"):
             c.bad(where, "numeric setting without a unit")
-        c.citation(where, Citation(article=s.article, original=s.original))
+        c.citation(where, Citation(article=s.article, original=s.original, source=s.source))
 
     for version in versions:
         for label, ctx in _contexts(version.version, specs):

@@ -109,6 +109,8 @@ class SettingSpec(msgspec.Struct, frozen=True, kw_only=True):
     default: Any = None
     article: str = ""
     original: str = ""
+    #: As in `Citation.source`: "" for the plugin's own source, "oversight" for the compendium.
+    source: str = ""
 
 
 class RuleContext(msgspec.Struct, frozen=True, kw_only=True):
