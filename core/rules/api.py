@@ -56,6 +56,8 @@ class SettingOut(msgspec.Struct):
     status: str
     article: str
     original: str
+    #: "" = the jurisdiction's own source; "oversight" = the oversight-systems compendium.
+    source: str
 
 
 class SettingsOut(msgspec.Struct):
@@ -157,6 +159,7 @@ def _settings_out(tenant: dict[str, Any]) -> SettingsOut:
                 status,
                 s.article,
                 s.original,
+                s.source,
             )
         )
     return SettingsOut(
