@@ -1,9 +1,49 @@
 """Jurisdiction plugin: Nantong Housing Security and Real Estate Administration Bureau Party group.
 
-Source: `nantong-housing-bureau-party-group-rules.txt` (../shared/sources/).
-Found through the `yishi.jurisdictions` entry point.
+Source: 《局党组工作规则》, published 2017-10-23 on the Nantong municipal government site, kept
+verbatim as `source.txt` beside this file (citations are checked against it). Rules that apply to
+every tenant come from the oversight compendium, core/rules/sources/oversight.txt.
+Found through the `yishi.jurisdictions` entry point (`plugins.nantong`).
 """
 
-from plugins.nantong.hooks import access_policy, jurisdiction, settings_spec
+from plugins.nantong.hooks import (
+    access_policy,
+    ad_hoc_motion,
+    classify_item,
+    emergency_disposal,
+    item_kinds,
+    item_quorum,
+    jurisdiction,
+    meeting_quorum,
+    notice_rules,
+    obligations,
+    passing,
+    reconsideration,
+    report_recipients,
+    rule_catalog,
+    rule_versions,
+    settings_spec,
+    speaking_order,
+    voting_rules,
+)
 
-__all__ = ["access_policy", "jurisdiction", "settings_spec"]
+__all__ = [
+    "access_policy",
+    "ad_hoc_motion",
+    "classify_item",
+    "emergency_disposal",
+    "item_kinds",
+    "item_quorum",
+    "jurisdiction",
+    "meeting_quorum",
+    "notice_rules",
+    "obligations",
+    "passing",
+    "reconsideration",
+    "report_recipients",
+    "rule_catalog",
+    "rule_versions",
+    "settings_spec",
+    "speaking_order",
+    "voting_rules",
+]

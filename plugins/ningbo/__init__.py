@@ -1,9 +1,49 @@
-"""Jurisdiction plugin: Ningbo HRSS Party group.
+"""Jurisdiction plugin: Ningbo HRSS Party group (中共宁波市人力资源和社会保障局党组).
 
-Source: `ningbo-hrss-party-group-rules.txt` (../shared/sources/).
-Found through the `yishi.jurisdictions` entry point.
+Source: `source.txt` in this folder, 中共宁波市人力资源和社会保障局党组工作规则（征求意见稿）;
+rules shared by every tenant cite the oversight compendium (core/rules/sources/oversight.txt).
+Found through the `yishi.jurisdictions` entry point (`ningbo = "plugins.ningbo"`), which pluggy
+scans for the hook implementations re-exported here.
 """
 
-from plugins.ningbo.hooks import access_policy, jurisdiction, settings_spec
+from plugins.ningbo.hooks import (
+    access_policy,
+    ad_hoc_motion,
+    classify_item,
+    emergency_disposal,
+    item_kinds,
+    item_quorum,
+    jurisdiction,
+    meeting_quorum,
+    notice_rules,
+    obligations,
+    passing,
+    reconsideration,
+    report_recipients,
+    rule_catalog,
+    rule_versions,
+    settings_spec,
+    speaking_order,
+    voting_rules,
+)
 
-__all__ = ["access_policy", "jurisdiction", "settings_spec"]
+__all__ = [
+    "access_policy",
+    "ad_hoc_motion",
+    "classify_item",
+    "emergency_disposal",
+    "item_kinds",
+    "item_quorum",
+    "jurisdiction",
+    "meeting_quorum",
+    "notice_rules",
+    "obligations",
+    "passing",
+    "reconsideration",
+    "report_recipients",
+    "rule_catalog",
+    "rule_versions",
+    "settings_spec",
+    "speaking_order",
+    "voting_rules",
+]

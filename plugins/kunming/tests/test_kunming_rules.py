@@ -1,0 +1,601 @@
+"""Kunming rules, case by case from the source (中共昆明市人民代表大会常务委员会党组工作规则).
+
+Thresholds (RULES.md, Counting): 以上 includes the number, 超过 excludes it.
+  第二十二条 半数以上 (meeting, ordinary item):   5→3 6→3 7→4 8→4 9→5 10→5 11→6
+  第二十二条 三分之二以上 (重大问题, 干部任免):    5→4 6→4 7→5 8→6 9→6 10→7 11→8
+  第二十三条 赞成票超过应到会党组成员半数:         5→3 6→4 7→4 8→5 9→5 10→6 11→6
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from core.rules.engine import TenantRules, what_if
+from core.rules.types import (
+    Attendance,
+    ClassifyInput,
+    ItemKind,
+    MemberFacts,
+    Outcome,
+    Tally,
+)
+from plugins.kunming import citations as c
+
+SIZES = range(5, 12)
+HALF = {5: 3, 6: 3, 7: 4, 8: 4, 9: 5, 10: 5, 11: 6}
+TWO_THIRDS = {5: 4, 6: 4, 7: 5, 8: 6, 9: 6, 10: 7, 11: 8}
+PASS = {5: 3, 6: 4, 7: 4, 8: 5, 9: 5, 10: 6, 11: 6}
+
+THRESHOLD_KEY = "major_funds_threshold_wan"
+
+
+def rules(**settings: Any) -> TenantRules:
+    return TenantRules("kunming", settings)
+
+
+def around(needed: dict[int, int]) -> list[Any]:
+    """At, just below and just above the threshold for every body size 5–11."""
+    cases = []
+    for n in SIZES:
+        for delta, label in ((-1, "below"), (0, "at"), (1, "above")):
+            count = needed[n] + delta
+            if 0 <= count <= n:
+                cases.append(pytest.param(n, count, delta >= 0, id=f"{n}-{label}-{count}"))
+    return cases
+
+
+# --- meeting quorum: 第二十二条 "半数以上成员到会方可举行" --------------------------------------
+
+
+@pytest.mark.parametrize(("expected", "present", "met"), around(HALF))
+def test_meeting_quorum(expected: int, present: int, met: bool) -> None:
+    v = rules().meeting_quorum(Attendance(expected=expected, present=present))
+    assert v.ok is met
+    assert v.rule == "kunming.quorum.meeting"
+    assert v.citation.article == "第二十二条"
+    assert v.numbers["needed"] == HALF[expected]
+
+
+# --- item quorum by kind ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("expected", "present", "met"), around(HALF))
+def test_ordinary_item_quorum(expected: int, present: int, met: bool) -> None:
+    v = rules().item_quorum(ItemKind.ORDINARY, Attendance(expected=expected, present=present))
+    assert (v.ok, v.rule, v.citation.article) == (met, "kunming.quorum.item", "第二十二条")
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [ItemKind.MAJOR_ISSUE, ItemKind.PERSONNEL, ItemKind.MAJOR_MATTER],
+    ids=["major_issue", "personnel", "major_matter"],
+)
+@pytest.mark.parametrize(("expected", "present", "met"), around(TWO_THIRDS))
+def test_two_thirds_kinds(kind: ItemKind, expected: int, present: int, met: bool) -> None:
+    # 第二十二条 "讨论重大问题和干部任免事项必须有三分之二以上党组成员到会"; 三重一大 items are
+    # 重大问题 under 第六条(六).
+    v = rules().item_quorum(kind, Attendance(expected=expected, present=present))
+    assert v.ok is met
+    assert v.rule == f"kunming.quorum.{kind}"
+    assert v.citation.article == "第二十二条"
+    assert v.numbers["needed"] == TWO_THIRDS[expected]
+
+
+@pytest.mark.parametrize(
+    ("kind", "attendance", "outcome", "rule", "article"),
+    [
+        # Recusal (第二十二条 回避): out of both base and count. 9 members, 1 recused → base 8.
+        pytest.param(
+            ItemKind.PERSONNEL,
+            Attendance(expected=9, present=7, recused=1),
+            Outcome.MET,
+            "kunming.quorum.personnel",
+            "第二十二条",
+            id="personnel-9-recused1-present6of8",
+        ),
+        pytest.param(
+            ItemKind.PERSONNEL,
+            Attendance(expected=9, present=6, recused=1),
+            Outcome.NOT_MET,
+            "kunming.quorum.personnel",
+            "第二十二条",
+            id="personnel-9-recused1-present5of8",
+        ),
+        pytest.param(
+            ItemKind.ORDINARY,
+            Attendance(expected=7, present=4, recused=1),
+            Outcome.MET,
+            "kunming.quorum.item",
+            "第二十二条",
+            id="ordinary-7-recused1-present3of6",
+        ),
+        pytest.param(
+            ItemKind.ORDINARY,
+            Attendance(expected=7, present=3, recused=1),
+            Outcome.NOT_MET,
+            "kunming.quorum.item",
+            "第二十二条",
+            id="ordinary-7-recused1-present2of6",
+        ),
+        # 三重一大: the member in charge must be present (oversight compendium).
+        pytest.param(
+            ItemKind.MAJOR_MATTER,
+            Attendance(expected=9, present=9, in_charge_present=False),
+            Outcome.NOT_MET,
+            "kunming.quorum.major_matter",
+            c.OV_IN_CHARGE.article,
+            id="major_matter-all-present-in-charge-absent",
+        ),
+        pytest.param(
+            ItemKind.MAJOR_MATTER,
+            Attendance(expected=9, present=6, in_charge_present=True),
+            Outcome.MET,
+            "kunming.quorum.major_matter",
+            "第二十二条",
+            id="major_matter-two-thirds-in-charge-present",
+        ),
+        pytest.param(
+            ItemKind.MAJOR_MATTER,
+            Attendance(expected=9, present=5, in_charge_present=True),
+            Outcome.NOT_MET,
+            "kunming.quorum.major_matter",
+            "第二十二条",
+            id="major_matter-more-than-half-not-enough",
+        ),
+        # The in-charge rule is for 三重一大 only.
+        pytest.param(
+            ItemKind.MAJOR_ISSUE,
+            Attendance(expected=9, present=6, in_charge_present=False),
+            Outcome.MET,
+            "kunming.quorum.major_issue",
+            "第二十二条",
+            id="major_issue-in-charge-absent-irrelevant",
+        ),
+        # 处分党员 is not a kind of this source: the ordinary rule applies.
+        pytest.param(
+            ItemKind.DISCIPLINE,
+            Attendance(expected=9, present=5),
+            Outcome.MET,
+            "kunming.quorum.item",
+            "第二十二条",
+            id="discipline-unlisted-falls-back",
+        ),
+    ],
+)
+def test_item_quorum_cases(
+    kind: ItemKind, attendance: Attendance, outcome: Outcome, rule: str, article: str
+) -> None:
+    v = rules().item_quorum(kind, attendance)
+    assert (v.outcome, v.rule, v.citation.article) == (outcome, rule, article)
+
+
+# --- passing: 第二十三条 "赞成票超过应到会党组成员半数为通过" -----------------------------------
+
+
+@pytest.mark.parametrize("kind", list(ItemKind), ids=[str(k) for k in ItemKind])
+@pytest.mark.parametrize(("expected", "yes", "met"), around(PASS))
+def test_passing_majority_of_expected(kind: ItemKind, expected: int, yes: int, met: bool) -> None:
+    v = rules().passing(kind, Tally(expected=expected, yes=yes, no=expected - yes))
+    assert v.ok is met
+    assert (v.rule, v.citation.article) == ("kunming.passing.majority_of_expected", "第二十三条")
+
+
+@pytest.mark.parametrize(
+    ("tally", "met"),
+    [
+        # Absent members' written opinions are never votes (第二十三条).
+        pytest.param(
+            Tally(expected=7, yes=3, no=0, written_for=3), False, id="written-for-ignored"
+        ),
+        pytest.param(Tally(expected=7, yes=4, no=0, written_against=3), True, id="written-against"),
+        # Base = members expected, not those present: 4 present all yes of 8 is not enough.
+        pytest.param(Tally(expected=8, yes=4), False, id="present-all-yes-not-enough"),
+        # Abstentions count against passing.
+        pytest.param(Tally(expected=6, yes=3, abstain=3), False, id="abstain-counts-against"),
+        # Recused members leave the base: 8 − 1 = 7 → 4 yes pass.
+        pytest.param(Tally(expected=8, yes=4, recused=1), True, id="recused-out-of-base"),
+        pytest.param(Tally(expected=8, yes=3, recused=1), False, id="recused-still-short"),
+    ],
+)
+def test_passing_cases(tally: Tally, met: bool) -> None:
+    v = rules().passing(ItemKind.ORDINARY, tally)
+    assert (v.ok, v.citation.article) == (met, "第二十三条")
+    assert v.numbers["written_opinions_not_counted"] == tally.written_for + tally.written_against
+
+
+def test_what_if_major_matter_in_charge_absent() -> None:
+    result = what_if(
+        rules(), kind=ItemKind.MAJOR_MATTER, expected=9, present=8, in_charge_present=False, yes=8
+    )
+    assert result["outcome"] == "not_decided"
+    assert result["item_quorum"].citation.article == c.OV_IN_CHARGE.article
+
+
+# --- item kinds and classification --------------------------------------------------------------
+
+
+def test_item_kinds() -> None:
+    kinds = [k.kind for k in rules().call("item_kinds")]
+    assert kinds == [
+        ItemKind.ORDINARY,
+        ItemKind.MAJOR_ISSUE,
+        ItemKind.PERSONNEL,
+        ItemKind.MAJOR_MATTER,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("settings", "item", "kind", "outcome", "article"),
+    [
+        pytest.param(
+            {},
+            ClassifyInput(categories=["personnel"]),
+            ItemKind.PERSONNEL,
+            Outcome.MET,
+            "第二十二条",
+            id="personnel",
+        ),
+        pytest.param(
+            {},
+            ClassifyInput(categories=["discipline"]),
+            ItemKind.MAJOR_MATTER,
+            Outcome.MET,
+            c.OV_DISCIPLINE.article,
+            id="discipline-is-major-matter",
+        ),
+        pytest.param(
+            {},
+            ClassifyInput(categories=["decision"]),
+            ItemKind.MAJOR_MATTER,
+            Outcome.MET,
+            c.OV_SCOPE.article,
+            id="decision",
+        ),
+        pytest.param(
+            {},
+            ClassifyInput(categories=["project"]),
+            ItemKind.MAJOR_MATTER,
+            Outcome.MET,
+            "第六条(六)",
+            id="project",
+        ),
+        pytest.param(
+            {},
+            ClassifyInput(categories=["funds"], amount_wan=30.0),
+            ItemKind.MAJOR_MATTER,
+            Outcome.NEEDS_SETTING,
+            c.OV_FUNDS_THRESHOLD.article,
+            id="funds-threshold-unset",
+        ),
+        pytest.param(
+            {THRESHOLD_KEY: 50},
+            ClassifyInput(categories=["funds"], amount_wan=50.0),
+            ItemKind.MAJOR_MATTER,
+            Outcome.MET,
+            c.OV_FUNDS_THRESHOLD.article,
+            id="funds-at-threshold",
+        ),
+        pytest.param(
+            {THRESHOLD_KEY: 50},
+            ClassifyInput(categories=["funds"], amount_wan=49.99),
+            ItemKind.ORDINARY,
+            Outcome.NOT_MET,
+            c.OV_FUNDS_THRESHOLD.article,
+            id="funds-below-threshold",
+        ),
+        pytest.param(
+            {THRESHOLD_KEY: 50},
+            ClassifyInput(
+                declared_kind=ItemKind.MAJOR_ISSUE, categories=["funds"], amount_wan=10.0
+            ),
+            ItemKind.MAJOR_ISSUE,
+            Outcome.NOT_MET,
+            c.OV_FUNDS_THRESHOLD.article,
+            id="declared-major-issue-kept",
+        ),
+        pytest.param(
+            {},
+            ClassifyInput(categories=["funds"]),
+            ItemKind.MAJOR_MATTER,
+            Outcome.MET,
+            "第六条(六)",
+            id="funds-without-amount",
+        ),
+        pytest.param(
+            {},
+            ClassifyInput(declared_kind=ItemKind.ORDINARY),
+            ItemKind.ORDINARY,
+            Outcome.NOT_APPLICABLE,
+            c.OV_SCOPE.article,
+            id="no-category",
+        ),
+    ],
+)
+def test_classify(
+    settings: dict[str, Any], item: ClassifyInput, kind: ItemKind, outcome: Outcome, article: str
+) -> None:
+    result = rules(**settings).call("classify_item", item=item)
+    assert result.kind == kind
+    assert [(v.outcome, v.citation.article) for v in result.verdicts] == [(outcome, article)]
+
+
+def test_classify_strictest_kind_wins() -> None:
+    result = rules().call("classify_item", item=ClassifyInput(categories=["project", "personnel"]))
+    assert result.kind == ItemKind.PERSONNEL
+    assert len(result.verdicts) == 2
+
+
+def test_unset_threshold_names_the_key() -> None:
+    result = rules().call(
+        "classify_item", item=ClassifyInput(categories=["funds"], amount_wan=1000.0)
+    )
+    (verdict,) = result.verdicts
+    assert verdict.outcome == Outcome.NEEDS_SETTING
+    assert verdict.missing_settings == [THRESHOLD_KEY]
+    assert verdict.rule == "kunming.classify.major_funds"
+
+
+def test_settings_spec() -> None:
+    (spec,) = rules().hooks.settings_spec()
+    assert (spec.key, spec.type, spec.unit, spec.default) == (
+        THRESHOLD_KEY,
+        "decimal",
+        "万元",
+        None,
+    )
+    assert spec.article == "第六条(六)"
+
+
+# --- voting rules and speaking order ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "named", "default", "defer"),
+    [
+        pytest.param(ItemKind.ORDINARY, False, "hands", False, id="ordinary"),
+        pytest.param(ItemKind.MAJOR_ISSUE, False, "hands", False, id="major_issue"),
+        pytest.param(ItemKind.PERSONNEL, False, "hands", False, id="personnel"),
+        pytest.param(ItemKind.MAJOR_MATTER, True, "named_ballot", True, id="major_matter"),
+    ],
+)
+def test_voting_rules(kind: ItemKind, named: bool, default: str, defer: bool) -> None:
+    v = rules().call("voting_rules", kind=kind)
+    assert v.methods == ["oral", "hands", "secret_ballot", "named_ballot"]
+    assert (v.named_by_default, v.default_method, v.split_opinions_defer) == (
+        named,
+        default,
+        defer,
+    )
+    assert (v.item_by_item, v.person_by_person, v.proxy_votes, v.absent_opinion_counts) == (
+        True,
+        False,
+        False,
+        False,
+    )
+    assert v.citations[0].article == "第二十三条"
+
+
+def _members(chair: int | None) -> list[MemberFacts]:
+    positions = {1: "secretary", 2: "deputy_secretary"}
+    return [
+        MemberFacts(id=i, position=positions.get(i, "member"), rank=i, chairing=i == chair)
+        for i in range(1, 8)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "members", "order"),
+    [
+        pytest.param(ItemKind.ORDINARY, _members(None), [2, 3, 4, 5, 6, 7, 1], id="secretary"),
+        pytest.param(ItemKind.PERSONNEL, _members(1), [2, 3, 4, 5, 6, 7, 1], id="secretary-chair"),
+        # 第二十一条: the deputy chairs when the secretary cannot attend; the chair is last.
+        pytest.param(
+            ItemKind.MAJOR_MATTER,
+            [m for m in _members(2) if m.id != 1],
+            [3, 4, 5, 6, 7, 2],
+            id="deputy-chairs",
+        ),
+    ],
+)
+def test_speaking_order(kind: ItemKind, members: list[MemberFacts], order: list[int]) -> None:
+    s = rules().call("speaking_order", kind=kind, members=members)
+    assert s.order == order
+    assert (s.rule, s.citation.article) == ("kunming.speaking.chair_last", "第二十三条")
+
+
+# --- notice and ad-hoc motions ------------------------------------------------------------------
+
+
+def _notice(kind: ItemKind) -> dict[str, Any]:
+    return {
+        n.rule: (n.recipients, n.days_before, n.working_days, n.materials, n.citation.article)
+        for n in rules().call("notice_rules", kind=kind)
+    }
+
+
+MEMBERS_2_DAYS = ("members", 2, False, False, "第二十一条")
+MEMBERS_1_WORKING_DAY = ("members", 1, True, True, c.OV_NOTICE.article)
+ATTENDEES = ("attendees", None, False, False, "第二十二条")
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        pytest.param(
+            ItemKind.ORDINARY,
+            {
+                "kunming.notice.members": MEMBERS_2_DAYS,
+                "kunming.notice.members_working_day": MEMBERS_1_WORKING_DAY,
+                "kunming.notice.attendees": ATTENDEES,
+            },
+            id="ordinary",
+        ),
+        pytest.param(
+            ItemKind.MAJOR_ISSUE,
+            {
+                "kunming.notice.members": MEMBERS_2_DAYS,
+                "kunming.notice.members_working_day": MEMBERS_1_WORKING_DAY,
+                "kunming.notice.attendees": ATTENDEES,
+            },
+            id="major_issue",
+        ),
+        pytest.param(
+            ItemKind.PERSONNEL,
+            {
+                "kunming.notice.members": MEMBERS_2_DAYS,
+                # Materials only at the meeting, collected afterwards.
+                "kunming.notice.personnel": (
+                    "members",
+                    1,
+                    True,
+                    False,
+                    c.OV_PERSONNEL_MATERIALS.article,
+                ),
+                "kunming.notice.attendees": ATTENDEES,
+            },
+            id="personnel",
+        ),
+        pytest.param(
+            ItemKind.MAJOR_MATTER,
+            {
+                "kunming.notice.members": MEMBERS_2_DAYS,
+                "kunming.notice.members_working_day": MEMBERS_1_WORKING_DAY,
+                "kunming.notice.attendees": ATTENDEES,
+                "kunming.notice.inspectors": (
+                    "inspectors",
+                    1,
+                    True,
+                    True,
+                    c.OV_INSPECTORS_SIT_IN.article,
+                ),
+            },
+            id="major_matter",
+        ),
+    ],
+)
+def test_notice_rules(kind: ItemKind, expected: dict[str, Any]) -> None:
+    assert _notice(kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "emergency", "allowed", "rule", "article"),
+    [
+        pytest.param(
+            ItemKind.ORDINARY, False, False, "kunming.adhoc.refused", c.OV_NO_AD_HOC.article,
+            id="ordinary",
+        ),
+        pytest.param(
+            ItemKind.ORDINARY, True, True, "kunming.adhoc.emergency_meeting", "第二十一条",
+            id="ordinary-emergency",
+        ),
+        pytest.param(
+            ItemKind.MAJOR_ISSUE, True, False, "kunming.adhoc.major_refused",
+            c.OV_NO_AD_HOC_MAJOR.article, id="major_issue-emergency",
+        ),
+        pytest.param(
+            ItemKind.MAJOR_MATTER, False, False, "kunming.adhoc.major_refused",
+            c.OV_NO_AD_HOC_MAJOR.article, id="major_matter",
+        ),
+        pytest.param(
+            ItemKind.MAJOR_MATTER, True, False, "kunming.adhoc.major_refused",
+            c.OV_NO_AD_HOC_MAJOR.article, id="major_matter-emergency",
+        ),
+        pytest.param(
+            ItemKind.PERSONNEL, True, False, "kunming.adhoc.personnel_refused",
+            c.OV_PERSONNEL_MATERIALS.article, id="personnel-emergency",
+        ),
+    ],
+)  # fmt: skip
+def test_ad_hoc_motion(
+    kind: ItemKind, emergency: bool, allowed: bool, rule: str, article: str
+) -> None:
+    v = rules().call("ad_hoc_motion", kind=kind, emergency=emergency)
+    assert (v.ok, v.rule, v.citation.article) == (allowed, rule, article)
+
+
+# --- procedures, obligations, recipients --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("hook", "article"),
+    [
+        pytest.param("emergency_disposal", "第十一条", id="emergency_disposal"),
+        pytest.param("reconsideration", "第二十四条", id="reconsideration"),
+    ],
+)
+def test_procedures_not_provided(hook: str, article: str) -> None:
+    p = rules().call(hook)
+    assert p.allowed is False
+    assert p.citation.article == article
+
+
+@pytest.mark.parametrize(
+    ("kind", "count", "period", "article"),
+    [
+        pytest.param("regular_meeting", 1, "month", "第二十一条", id="regular_meeting"),
+        pytest.param("report_to_superior", 2, "year", "第十三条", id="report_to_superior"),
+        pytest.param("study_session", 8, "year", "第十五条", id="study_session"),
+        pytest.param("democratic_life", 1, "year", "第十六条", id="democratic_life"),
+        pytest.param("field_research", 2, "year", "第十八条(三)", id="field_research"),
+    ],
+)
+def test_obligations(kind: str, count: int, period: str, article: str) -> None:
+    by_kind = {o.kind: o for o in rules().call("obligations")}
+    o = by_kind[kind]
+    assert (o.count, o.period, o.citation.article) == (count, period, article)
+
+
+@pytest.mark.parametrize(
+    ("event", "who"),
+    [
+        pytest.param("report_to_superior", ["市委"], id="report_to_superior"),
+        pytest.param("democratic_life_before", ["纪委监委", "非中共党员"], id="dl_before"),
+        pytest.param("democratic_life_after", ["干部、群众"], id="dl_after"),
+        pytest.param(
+            "minutes_distribution", ["常委会办公室", "党组成员", "市分管领导"], id="minutes"
+        ),
+        pytest.param("decision_to_absent_members", [], id="absent_members"),
+    ],
+)  # fmt: skip
+def test_report_recipients(event: str, who: list[str]) -> None:
+    recipients = rules().call("report_recipients", event=event)
+    assert len(recipients) == len(who)
+    assert all(w in r.who_zh for w, r in zip(who, recipients, strict=True))
+
+
+# --- catalogue and conformance ------------------------------------------------------------------
+
+
+def test_every_rule_id_is_catalogued() -> None:
+    r = rules(**{THRESHOLD_KEY: 50})
+    catalog = {e.rule for e in r.call("rule_catalog")}
+    used: set[str] = set()
+    kinds = [k.kind for k in r.call("item_kinds")]
+    members = _members(None)
+    for kind in kinds:
+        used |= {n.rule for n in r.call("notice_rules", kind=kind)}
+        used.add(r.call("speaking_order", kind=kind, members=members).rule)
+        used |= {r.call("ad_hoc_motion", kind=kind, emergency=e).rule for e in (False, True)}
+        used.add(r.item_quorum(kind, Attendance(expected=7, present=7)).rule)
+        used.add(r.passing(kind, Tally(expected=7, yes=7)).rule)
+    used |= {o.rule for o in r.call("obligations")}
+    used |= {r.call("emergency_disposal").rule, r.call("reconsideration").rule}
+    used.add(r.meeting_quorum(Attendance(expected=7, present=7)).rule)
+    for cat in ("decision", "personnel", "project", "funds", "discipline"):
+        result = r.call("classify_item", item=ClassifyInput(categories=[cat], amount_wan=1.0))
+        used |= {v.rule for v in result.verdicts}
+    assert used - catalog == set()
+    assert all(rule.startswith("kunming.") for rule in catalog)
+
+
+def test_version() -> None:
+    r = rules()
+    assert r.version.version == "kunming-2020.1"
+    assert r.hooks.jurisdiction().rules_version == "kunming-2020.1"
+    assert str(r.version.effective_from) == "2020-04-24"
+
+
+def test_conformance(yishi_conformance: Any) -> None:
+    assert yishi_conformance("kunming") == []
