@@ -143,3 +143,22 @@ def test_production_refuses_demo_passwords(
         assert "nb.admin" in r.output and "set-password" in r.output
     finally:
         asyncio.run(drop_pg_database(db))
+
+
+def test_calendar_load_and_check(cli: CliRunner, tmp_path: Path) -> None:
+    r = cli.invoke(main, ["calendar", "check", "2031"])
+    assert r.exit_code == 1 and "Monday–Friday assumed" in r.output
+    notice = tmp_path / "2031.json"
+    notice.write_text(
+        json.dumps({"year": 2031, "holidays": ["2031-10-01"], "workdays": ["2031-10-11"]}),
+        encoding="utf-8",
+    )
+    r = cli.invoke(main, ["calendar", "load", str(notice)])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "data" / "calendar" / "2031.json").exists()
+    r = cli.invoke(main, ["calendar", "check", "2031"])
+    assert r.exit_code == 0 and "available" in r.output
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"year": 2031, "holidays": ["2030-01-01"]}', encoding="utf-8")
+    r = cli.invoke(main, ["calendar", "load", str(bad)])
+    assert r.exit_code == 2 and "calendar.invalid" in r.output

@@ -167,3 +167,19 @@ async def test_tenant_rules_overview(api: World) -> None:
     assert out["plugin"] == "nantong" and out["catalog"]
     assert "ordinary" in out["notice_rules"]
     assert out["reconsideration"]["allowed"] is True  # 三(九)
+
+
+async def test_tenant_moves_to_a_version_from_a_date(api: World) -> None:
+    admin = await api.auth("b.admin", "beta")
+    r = await api.api.get("/api/v1/t/beta/settings", headers=admin)
+    versions = [v["version"] for v in r.json()["versions"]]
+    schedule = [{"version": versions[0], "from": "2030-01-01"}]
+    r = await api.api.patch(
+        "/api/v1/t/beta/settings", headers=admin, json={"rule_versions": schedule}
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["schedule"] == schedule
+    audit = await api.api.get("/api/v1/t/beta/audit?action=tenant.settings", headers=admin)
+    assert audit.json()[0]["details"]["changes"]["rule_versions"]["new"] == schedule
+    r = await api.api.patch("/api/v1/t/beta/settings", headers=admin, json={"rule_versions": []})
+    assert r.json()["schedule"] == []
