@@ -233,7 +233,7 @@ class Storage:
                 assert isinstance(engine, PostgresEngine)
                 if engine.pool is None:
                     await engine.start_connection_pool(
-                        min_size=1, max_size=self.settings.pool_max_size
+                        min_size=1, max_size=self.settings.pool_max_size, reset=_no_reset
                     )
 
     async def stop(self) -> None:
@@ -254,6 +254,17 @@ class Storage:
 
     def use_request_engines(self) -> None:
         self.bind_tables(self.platform, self.tenant)
+
+
+async def _no_reset(connection: Any) -> None:
+    """Skip asyncpg's reset query on release (one round trip per request saved).
+
+    Safe only because nothing here sets session state: tenant scoping is `SET LOCAL` (undone at
+    commit or rollback), and search_path defaults are connection start-up parameters. A
+    transaction still open on release is rolled back, as asyncpg's own reset would.
+    """
+    if connection.is_in_transaction():
+        await connection.execute("ROLLBACK")
 
 
 _storage: Storage | None = None

@@ -142,10 +142,17 @@ async def test_other_schema_refused_by_database(api: World) -> None:
             await Person.raw("SELECT * FROM t_beta.person")
         with pytest.raises(asyncpg.exceptions.InsufficientPrivilegeError):
             await Person.raw("SELECT * FROM platform.account")
-    # Outside any tenant transaction the application's login reads no tenant schema at all.
+    # Outside any tenant transaction the application's login reads no tenant schema at all,
+    # and a pooled connection carries nothing over from the last tenant (no reset query runs).
+    await api.api.get("/api/v1/t/alpha/members", headers=await api.auth("a.admin", "alpha"))
     engine: Any = api.storage.tenant
     conn = await engine.pool.acquire()
     try:
+        assert await conn.fetchval("SHOW search_path") == "pg_catalog"
+        assert await conn.fetchval("SELECT current_user") == await conn.fetchval(
+            "SELECT session_user"
+        )
+        assert not conn.is_in_transaction()
         with pytest.raises(asyncpg.exceptions.InsufficientPrivilegeError):
             await conn.fetch("SELECT * FROM t_alpha.person")
         with pytest.raises(asyncpg.exceptions.UndefinedTableError):
