@@ -3,21 +3,38 @@
 Readings (RULES.md, "Counting"): "以上"/"以下" include the number itself, "超过" excludes it (the
 reading Chinese statutes fix for themselves, Civil Code art. 1259). Two-thirds of 7 is 5 (round
 up). Members expected = all current members; a recused member leaves both base and head count.
+The 三重一大 large-funds threshold (万元) is read the same way: "XX万元以上" includes the threshold
+itself, "XX万元以上（不含XX万元）" does not. Verdict and catalogue builders: `core.rules.builders`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import msgspec
 
-from core.rules.types import Attendance, Citation, Outcome, RuleContext, Tally, Verdict
+from core.rules.builders import rule_verdict
+from core.rules.types import (
+    Attendance,
+    Citation,
+    Obligation,
+    Outcome,
+    RuleContext,
+    Tally,
+    Verdict,
+)
 
 __all__ = [
     "HALF_OR_MORE",
     "MORE_THAN_HALF",
     "TWO_THIRDS_OR_MORE",
+    "FixedAnswer",
+    "FundsWording",
     "Threshold",
+    "counted_obligations",
+    "funds_verdict",
     "needs_setting",
     "not_applicable",
     "passing_verdict",
@@ -92,15 +109,7 @@ def quorum_verdict(
             zh += " 但分管该领域的党组成员未到会，不符合。"
             en += " But the member in charge of this area is absent: not met."
             citation = in_charge_citation or citation
-    return Verdict(
-        rule=rule,
-        outcome=Outcome.MET if met else Outcome.NOT_MET,
-        numbers=numbers,
-        explanation_zh=zh,
-        explanation_en=en,
-        citation=citation,
-        rules_version=ctx.version,
-    )
+    return rule_verdict(rule, ctx, met, numbers, zh, en, citation)
 
 
 def passing_verdict(
@@ -130,21 +139,25 @@ def passing_verdict(
         f"{tally.yes} yes of {base} members expected; needed {needed} "
         f"({threshold.describe_en()} of members expected)" + ("; passed." if met else "; failed.")
     )
-    return Verdict(
-        rule=rule,
-        outcome=Outcome.MET if met else Outcome.NOT_MET,
-        numbers=numbers,
-        explanation_zh=zh,
-        explanation_en=en,
-        citation=citation,
-        rules_version=ctx.version,
-    )
+    return rule_verdict(rule, ctx, met, numbers, zh, en, citation)
 
 
 def setting(ctx: RuleContext, key: str, default: Any = None) -> Any:
     """A tenant setting's value, the declared default, or None when it must be set."""
     value = ctx.settings.get(key)
     return default if value is None else value
+
+
+def counted_obligations(ctx: RuleContext, obligations: Iterable[Obligation]) -> list[Obligation]:
+    """`obligations` as they stand for this tenant: one whose count a setting decides
+    (`count_setting`) takes that setting's value, None while it is unset (the calendar shows
+    nothing due until the unit admin fills it in); the others as declared."""
+    return [
+        ob
+        if ob.count_setting is None
+        else msgspec.structs.replace(ob, count=setting(ctx, ob.count_setting))
+        for ob in obligations
+    ]
 
 
 def needs_setting(rule: str, ctx: RuleContext, keys: list[str], citation: Citation) -> Verdict:
@@ -172,4 +185,118 @@ def not_applicable(
         explanation_en=why_en,
         citation=citation,
         rules_version=ctx.version,
+    )
+
+
+# --- 三重一大: large funds (大额资金使用) against the tenant's threshold ------------------------
+
+
+class FundsWording(msgspec.Struct, frozen=True, kw_only=True):
+    """How a source words the comparison of an amount with its funds threshold.
+
+    Each sentence is a `str.format` template with the fields `{amount}` and `{threshold}` (万元,
+    as given and as set). `met_*` is said when the amount makes the item a large-funds item.
+    """
+
+    met_zh: str
+    not_met_zh: str
+    met_en: str
+    not_met_en: str
+
+    @classmethod
+    def default(cls, inclusive: bool) -> FundsWording:
+        """Plain wording for a source that has none of its own."""
+        if inclusive:
+            lead_zh = "金额 {amount} 万元，大额资金标准为 {threshold} 万元以上（含本数）："
+            lead_en = "{amount} (10k yuan) against {threshold} or more (the threshold included): "
+        else:
+            lead_zh = "金额 {amount} 万元，大额资金标准为超过 {threshold} 万元（不含本数）："
+            lead_en = "{amount} (10k yuan) against more than {threshold} (the threshold excluded): "
+        return cls(
+            met_zh=lead_zh + "属“三重一大”大额资金使用。",
+            not_met_zh=lead_zh + "未达标准。",
+            met_en=lead_en + "a 三重一大 large-funds item.",
+            not_met_en=lead_en + "below the threshold.",
+        )
+
+
+class FixedAnswer(msgspec.Struct, frozen=True, kw_only=True):
+    """An answer a plugin gives whatever the numbers: its outcome, its sentences, its citation."""
+
+    outcome: Outcome
+    zh: str
+    en: str
+    #: None: the citation of the verdict it stands in for.
+    citation: Citation | None = None
+
+
+def _wan(value: Any, what: str) -> Decimal:
+    """An amount in 万元 as an exact decimal. `Decimal(str(x))` orders floats as the floats
+    themselves are ordered; anything that is not a finite number is refused, never read as 0."""
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        raise ValueError(f"{what} is not a number: {value!r}") from None
+    if not number.is_finite():
+        raise ValueError(f"{what} is not a finite number: {value!r}")
+    return number
+
+
+def funds_verdict(
+    rule: str,
+    ctx: RuleContext,
+    amount_wan: float | None,
+    *,
+    key: str,
+    inclusive: bool,
+    citation: Citation,
+    without_amount: FixedAnswer,
+    setting_citation: Citation | None = None,
+    wording: FundsWording | None = None,
+) -> Verdict:
+    """Is an item's amount (万元) 大额资金使用, against the threshold in the tenant setting `key`?
+
+    * No amount given: `without_amount`, the source's own answer (a funds item taken at its word,
+      refused, or left undecided). As `not_applicable` it carries no numbers; as met / not met
+      its numbers are the amount (None) and the threshold.
+    * Threshold unset: `needs_setting`, naming `key` and citing `setting_citation` (default
+      `citation`), the sentence that leaves the amount blank.
+    * Otherwise met when the amount reaches the threshold: `inclusive` for "XX万元以上" (the
+      threshold itself counts), not for "XX万元以上（不含XX万元）" or "超过" (strictly above).
+      Numbers: `amount_wan`, `threshold_wan` (as given and set) and `inclusive`.
+
+    Exact decimals, no float rounding. The outcome is the classification: MET = a 三重一大
+    large-funds item, NOT_MET = not by its amount; a plugin that holds an undecided item to the
+    stricter kind reads NEEDS_SETTING itself.
+    """
+    if amount_wan is None:
+        if without_amount.outcome == Outcome.NEEDS_SETTING:
+            raise ValueError("without_amount cannot be needs_setting: no setting is missing")
+        cited = without_amount.citation or citation
+        if without_amount.outcome == Outcome.NOT_APPLICABLE:
+            return not_applicable(rule, ctx, cited, without_amount.zh, without_amount.en)
+        return rule_verdict(
+            rule,
+            ctx,
+            without_amount.outcome == Outcome.MET,
+            {"amount_wan": None, "threshold_wan": setting(ctx, key)},
+            without_amount.zh,
+            without_amount.en,
+            cited,
+        )
+    threshold = setting(ctx, key)
+    if threshold is None:
+        return needs_setting(rule, ctx, [key], setting_citation or citation)
+    amount, limit = _wan(amount_wan, "amount_wan"), _wan(threshold, key)
+    met = amount >= limit if inclusive else amount > limit
+    words = wording or FundsWording.default(inclusive)
+    fields = {"amount": amount_wan, "threshold": threshold}
+    return rule_verdict(
+        rule,
+        ctx,
+        met,
+        {"amount_wan": amount_wan, "threshold_wan": threshold, "inclusive": inclusive},
+        (words.met_zh if met else words.not_met_zh).format(**fields),
+        (words.met_en if met else words.not_met_en).format(**fields),
+        citation,
     )

@@ -622,7 +622,7 @@ OBLIGATION_CASES = [
     ("regular_meeting", 1, None, "month", "三(三)"),
     ("report_to_superior", 1, None, "year", "二(二)"),
     ("democratic_life", 1, None, "year", "四(一)"),
-    ("duty_report", None, "secretary_duty_reports_per_year", "year", "五(一)"),
+    ("duty_report", 1, "secretary_duty_reports_per_year", "year", "五(一)"),
 ]
 
 
