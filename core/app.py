@@ -80,6 +80,31 @@ def _handle_crash(request: Request[Any, Any, Any], exc: Exception) -> Response[A
     return _answer(request, error)
 
 
+LANDING = """<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>议事 Yishi</title>
+<style>body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:40rem;
+margin:3rem auto;padding:0 1rem;line-height:1.6;color:#222}h1{color:#b71c1c}
+code{background:#f4f4f4;padding:0 .3em}</style></head><body>
+<h1>议事 Yishi</h1>
+<p>党组会议、决策与监督平台。<br><small>Party group meetings, decisions and oversight.</small></p>
+<ul>
+<li><a href="/schema">接口文档</a> <small>API documentation (OpenAPI)</small></li>
+<li><a href="/api/v1/rules">各地议事规则对照</a>
+<small>rules side by side (sign-in needed)</small></li>
+<li><a href="/healthz">运行状态</a> <small>health</small></li>
+</ul>
+<p>登录：<code>POST /api/v1/auth/token</code> 或 <code>POST /api/v1/auth/login</code>。
+页面功能将陆续提供。<br><small>Sign in through the API; pages are coming.</small></p>
+</body></html>"""
+
+
+@get("/", opt={"permission": PUBLIC}, media_type=MediaType.HTML, include_in_schema=False)
+async def landing() -> str:
+    return LANDING
+
+
 @get("/healthz", opt={"permission": PUBLIC}, include_in_schema=True, summary="进程存活 Liveness")
 async def healthz() -> dict[str, str]:
     return {"status": "ok"}
@@ -137,6 +162,7 @@ def create_app(settings: Settings | None = None, storage: Storage | None = None)
     )
     app = Litestar(
         route_handlers=[
+            landing,
             healthz,
             readyz,
             AuthController,

@@ -9,3 +9,19 @@ async def test_health_and_profile(api: World) -> None:
     r = await api.api.get("/api/v1/me", headers=await api.auth("shared.insp", "alpha"))
     assert r.status_code == 200, r.text
     assert [t["slug"] for t in r.json()["tenants"]] == ["alpha"]
+
+
+async def test_landing_page_is_chinese_first(api: World) -> None:
+    r = await api.api.get("/")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/html")
+    assert '<html lang="zh-CN">' in r.text and "接口文档" in r.text
+
+
+async def test_openapi_lists_every_api_route(api: World) -> None:
+    r = await api.api.get("/schema/openapi.json")
+    assert r.status_code == 200
+    paths = r.json()["paths"]
+    assert "/api/v1/t/{tenant}/rules/what-if" in paths
+    assert "/api/v1/auth/token" in paths
+    assert len(paths) >= 24
