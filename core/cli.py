@@ -332,10 +332,9 @@ def calendar_load(file: Path) -> None:
 @click.argument("year", type=int)
 def calendar_check(year: int) -> None:
     """Say whether working days of YEAR are known (package or loaded file)."""
-    from core.rules.calendar import WorkCalendar
+    from core.rules.calendar import work_calendar
 
-    cal = WorkCalendar.from_folder(get_settings().database.data_dir / "calendar")
-    if cal.covered(year):
+    if work_calendar().covered(year):
         console.print(f"{year}: 已有节假日数据 holiday data available")
     else:
         console.print(f"{year}: 无数据，按周一至周五计算 no data, Monday–Friday assumed")

@@ -12,7 +12,16 @@ from litestar.params import JSONBody, QueryParameter
 from core.access.permissions import SETTINGS_READ, SETTINGS_WRITE, SIGNED_IN, TENANT_READ
 from core.api import context_of
 from core.errors import InvalidInput
-from core.rules.engine import TenantRules, VersionStep, rules_for, what_if
+from core.rules.baseline import BASELINE_RULES, DEADLINES, oversight_deadline
+from core.rules.calendar import work_calendar
+from core.rules.engine import (
+    TenantRules,
+    VersionStep,
+    catalog,
+    rules_for,
+    settings_specs,
+    what_if,
+)
 from core.rules.plugins import available_jurisdictions, hooks_for
 from core.rules.types import (
     ItemKind,
@@ -38,6 +47,8 @@ class JurisdictionOut(msgspec.Struct):
 
 class ExplorerOut(msgspec.Struct):
     jurisdictions: list[JurisdictionOut]
+    #: The oversight baseline: rules of the oversight compendium every tenant works under.
+    shared: list[RuleEntry]
     #: topic → jurisdiction name → its rules on that topic: the side-by-side view.
     by_topic: dict[str, dict[str, list[RuleEntry]]]
 
@@ -131,14 +142,14 @@ class RulesExplorerController(Controller):
         for j in items:
             for entry in j.rules:
                 by_topic.setdefault(entry.topic, {}).setdefault(j.info.name, []).append(entry)
-        return ExplorerOut(items, by_topic)
+        return ExplorerOut(items, BASELINE_RULES, by_topic)
 
 
 def _settings_out(tenant: dict[str, Any]) -> SettingsOut:
     rules = rules_for(tenant)
     values = tenant_settings(tenant)
     out = []
-    for s in rules.hooks.settings_spec() or []:
+    for s in settings_specs(tenant["plugin"]):
         value = values.get(s.key)
         status = (
             "set"
@@ -215,7 +226,7 @@ class TenantRulesController(Controller):
         return TenantRulesOut(
             plugin=tenant["plugin"],
             rules_version=r.version.version,
-            catalog=r.call("rule_catalog"),
+            catalog=catalog(tenant["plugin"], r.ctx),
             item_kinds=kinds,
             notice_rules={k.kind: r.call("notice_rules", kind=k.kind) for k in kinds},
             voting_rules={k.kind: r.call("voting_rules", kind=k.kind) for k in kinds},
@@ -238,6 +249,25 @@ class TenantRulesController(Controller):
         tenant = context_of(request).tenant
         assert tenant is not None
         return deadlines(tenant, kind, meeting)
+
+    @get(
+        "/rules/oversight-deadline",
+        opt={"permission": TENANT_READ},
+        summary="监督程序期限（约谈、函询、个人重大事项、外出报备） Oversight procedure deadline",
+    )
+    async def oversight_deadline(
+        self,
+        request: Request[Any, Any, Any],
+        rule: Annotated[str, QueryParameter(max_length=60)],
+        event: Annotated[date, QueryParameter()],
+    ) -> Verdict:
+        """`rule` is one of the baseline deadline rules (see `GET /api/v1/rules`, `shared`);
+        `event` is the meeting, interview, inquiry or travel day it is counted from."""
+        tenant = context_of(request).tenant
+        assert tenant is not None
+        if rule not in DEADLINES:
+            raise InvalidInput(fields={"rule": " | ".join(sorted(DEADLINES))})
+        return oversight_deadline(rule, rules_for(tenant, on=event).ctx, event, work_calendar())
 
     @post(
         "/rules/what-if",
@@ -287,10 +317,7 @@ class NoticeDeadline(msgspec.Struct):
 
 
 def deadlines(tenant: dict[str, Any], kind: ItemKind, meeting: date) -> list[NoticeDeadline]:
-    from core.rules.calendar import WorkCalendar
-    from core.settings import get_settings
-
-    cal = WorkCalendar.from_folder(get_settings().database.data_dir / "calendar")
+    cal = work_calendar()
     rules = rules_for(tenant, on=meeting)
     out = []
     for n in rules.call("notice_rules", kind=kind) or []:

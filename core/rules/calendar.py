@@ -20,7 +20,7 @@ from pathlib import Path
 
 import chinese_calendar
 
-__all__ = ["Deadline", "WorkCalendar", "YearData", "load_year_file"]
+__all__ = ["Deadline", "WorkCalendar", "YearData", "load_year_file", "work_calendar"]
 
 
 @dataclass(frozen=True)
@@ -132,3 +132,11 @@ class WorkCalendar:
             if workday:
                 counted += 1
         return Deadline(day, True, tuple(sorted(assumed)))
+
+
+def work_calendar() -> WorkCalendar:
+    """The platform's calendar: the package plus the years the operator loaded
+    (`<data dir>/calendar/*.json`, written by `yishi calendar load`)."""
+    from core.settings import get_settings
+
+    return WorkCalendar.from_folder(get_settings().database.data_dir / "calendar")

@@ -17,7 +17,9 @@ from core.rules.types import (
     Attendance,
     ItemKind,
     RuleContext,
+    RuleEntry,
     RuleVersion,
+    SettingSpec,
     Tally,
     Verdict,
 )
@@ -26,7 +28,9 @@ __all__ = [
     "REQUIRED_HOOKS",
     "TenantRules",
     "VersionStep",
+    "catalog",
     "rules_for",
+    "settings_specs",
     "version_in_force",
     "what_if",
 ]
@@ -52,6 +56,22 @@ REQUIRED_HOOKS = (
     "report_recipients",
     "access_policy",
 )
+
+
+def settings_specs(plugin: str) -> list[SettingSpec]:
+    """A tenant's settings: its plugin's, then the oversight baseline's (plugin wins on a key)."""
+    from core.rules.baseline import BASELINE_SETTINGS
+
+    own = list(hooks_for(plugin).settings_spec() or [])
+    keys = {s.key for s in own}
+    return own + [s for s in BASELINE_SETTINGS if s.key not in keys]
+
+
+def catalog(plugin: str, ctx: RuleContext) -> list[RuleEntry]:
+    """A tenant's rules: its plugin's catalogue, then the oversight baseline."""
+    from core.rules.baseline import BASELINE_RULES
+
+    return list(hooks_for(plugin).rule_catalog(ctx=ctx) or []) + BASELINE_RULES
 
 
 class VersionStep(msgspec.Struct, frozen=True):
@@ -90,7 +110,7 @@ class TenantRules:
         self.plugin = plugin
         self.hooks: JurisdictionHooks = hooks_for(plugin)
         self.on = on or datetime.now(UTC).date()
-        specs = self.hooks.settings_spec() or []
+        specs = settings_specs(plugin)
         effective = {s.key: s.default for s in specs if s.default is not None}
         effective.update({k: v for k, v in settings.items() if v is not None})
         self.version = version_in_force(self.hooks.rule_versions(), schedule or [], self.on)

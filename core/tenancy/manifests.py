@@ -17,7 +17,8 @@ from typing import Any
 from core.accounts.services import account_by_login, do_create_account
 from core.audit.actions import Actor
 from core.errors import YishiError
-from core.rules.plugins import available_jurisdictions, hooks_for
+from core.rules.engine import settings_specs
+from core.rules.plugins import available_jurisdictions
 from core.rules.settings import setting_problems
 from core.tenancy.context import SLUG_RE, bind_tenant
 from core.tenancy.migrate import migrate_tenant
@@ -165,9 +166,7 @@ def _parse(path: Path, root: Path) -> tuple[Manifest | None, list[ManifestProble
         bad("settings", "应为表 (must be a table)")
         settings = {}
     elif plugin in known:
-        for key, problem in setting_problems(
-            hooks_for(plugin).settings_spec() or [], settings
-        ).items():
+        for key, problem in setting_problems(settings_specs(plugin), settings).items():
             bad(f"settings.{key}", problem)
     allowed = {"slug", "name", "name_en", "plugin", "settings", "admin", *SECTIONS}
     for key in data:

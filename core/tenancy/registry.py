@@ -14,6 +14,7 @@ import msgspec
 from core.audit.actions import Actor, platform_action
 from core.audit.tables import PlatformAuditEntry
 from core.errors import Conflict, InvalidInput, TenantNotFound
+from core.rules.engine import settings_specs
 from core.rules.plugins import available_jurisdictions, hooks_for
 from core.rules.settings import setting_problems
 from core.tenancy.context import SLUG_RE, bind_tenant
@@ -72,7 +73,7 @@ def _check(slug: str, plugin: str, settings: dict[str, Any]) -> None:
         )
     if plugin not in available_jurisdictions():
         fields["plugin"] = f"未知的辖区插件 (unknown plugin): {plugin}"
-    elif problems := setting_problems(hooks_for(plugin).settings_spec() or [], settings):
+    elif problems := setting_problems(settings_specs(plugin), settings):
         fields.update({f"settings.{k}": v for k, v in problems.items()})
     if fields:
         raise InvalidInput(fields=fields)
