@@ -180,7 +180,9 @@ R_SPEAK_SECRETARY = "heilongjiang.speaking.secretary_last"
 R_SPEAK_PERSONNEL = "heilongjiang.speaking.personnel_reverse_rank"
 R_NOTICE_MEMBERS = "heilongjiang.notice.members"
 R_NOTICE_MAJOR = "heilongjiang.notice.members_major"
+R_NOTICE_WORKING_DAY = "heilongjiang.notice.members_working_day"
 R_NOTICE_INSPECTORS = "heilongjiang.notice.inspectors"
+R_NOTICE_INSPECTORS_MAJOR = "heilongjiang.notice.inspectors_major"
 R_NOTICE_ATTENDEES = "heilongjiang.notice.attendees"
 R_NOTICE_PERSONNEL_MATERIALS = "heilongjiang.notice.personnel_materials"
 R_ADHOC_REFUSED = "heilongjiang.adhoc.refused"
@@ -380,8 +382,9 @@ RULES: list[RuleEntry] = [
     catalog_entry(
         R_SPEAK_PERSONNEL,
         "voting",
-        "干部任免：按党组成员排序从后往前逐一发表意见，书记最后",
-        "Cadre appointments: members speak from the lowest rank up, the secretary last",
+        "干部任免：按党组成员排序从后往前逐一发表意见（主持人亦按其排序），书记排序居首、最后发言",
+        "Cadre appointments: everyone speaks from the lowest rank up, the chair in his own place; "
+        "the secretary, first in the order, last",
         c.C16_2_PERSONNEL,
     ),
     # notice
@@ -415,6 +418,22 @@ RULES: list[RuleEntry] = [
         c.OV_NOTICE,
     ),
     catalog_entry(
+        R_NOTICE_WORKING_DAY,
+        "notice",
+        "各类议题：会议通知（含议题及有关资料）至少提前1个工作日书面或电话通知应到会人员",
+        "Every item: notice with items and materials at least 1 working day before, in writing "
+        "or by phone",
+        c.OV_NOTICE,
+    ),
+    catalog_entry(
+        R_NOTICE_INSPECTORS_MAJOR,
+        "notice",
+        "三重一大：派驻纪检监察组列席，作为应到会人员至少提前1个工作日收到通知",
+        "Major matters: the stationed inspectors, who sit in, get the notice at least 1 working "
+        "day before",
+        c.OV_NOTICE,
+    ),
+    catalog_entry(
         R_NOTICE_PERSONNEL_MATERIALS,
         "notice",
         "人事议题材料上会时发放、会后收回",
@@ -431,10 +450,10 @@ RULES: list[RuleEntry] = [
     catalog_entry(
         R_ADHOC_EMERGENCY,
         "notice",
-        "遇有重要情况可随时召开会议，临时召开的会议不受提前通知限制",
-        "When something important arises a meeting may be called at any time, without "
-        "advance notice",
-        c.C15_REGULAR,
+        "除临时召开的会议外一般应当提前通知：临时召开的会议可在会上提出一般议题",
+        "Only a meeting called at short notice is exempt from advance notice: it may take an "
+        "ordinary item raised at the meeting",
+        c.C15_1_NOTICE,
     ),
     catalog_entry(
         R_ADHOC_PERSONNEL,
@@ -498,8 +517,9 @@ RULES: list[RuleEntry] = [
     catalog_entry(
         R_CLASSIFY_FUNDS,
         "oversight",
-        "超过设定金额（不含本数）的专项资金审批属三重一大",
-        "Special funds above the set amount (the amount itself excluded) are major matters",
+        "超过设定金额（不含本数）的专项资金审批属三重一大；金额标准未设置或未填金额时从严按三重一大办理",
+        "Special funds above the set amount (the amount itself excluded) are major matters; while "
+        "the threshold is unset or the amount unknown, the item is held as one",
         c.C5_6_FUNDS,
     ),
     catalog_entry(

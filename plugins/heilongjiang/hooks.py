@@ -13,7 +13,7 @@ import msgspec
 
 from core.access.permissions import Permission
 from core.hookspecs import hookimpl
-from core.rules.builders import ad_hoc_verdict, rule_verdict, strictest_kind
+from core.rules.builders import ad_hoc_verdict, listed_kind, rule_verdict, strictest_kind
 from core.rules.counting import (
     HALF_OR_MORE,
     MORE_THAN_HALF,
@@ -68,8 +68,10 @@ from plugins.heilongjiang.catalog import (
     R_EMERGENCY,
     R_NOTICE_ATTENDEES,
     R_NOTICE_INSPECTORS,
+    R_NOTICE_INSPECTORS_MAJOR,
     R_NOTICE_MAJOR,
     R_NOTICE_MEMBERS,
+    R_NOTICE_WORKING_DAY,
     R_PASSING,
     R_QUORUM_DISCIPLINE,
     R_QUORUM_ITEM,
@@ -127,29 +129,34 @@ def access_policy() -> dict[str, tuple[Permission, ...]] | None:
 # --- meetings and items -------------------------------------------------------------------------
 
 
+_KIND_INFO = (
+    ItemKindInfo(kind=ItemKind.ORDINARY, label_zh="一般议题", label_en="Ordinary item"),
+    ItemKindInfo(
+        kind=ItemKind.MAJOR_MATTER,
+        label_zh="三重一大事项（重大决策、重大项目安排、大额资金使用）",
+        label_en="Major matter (major decision, major project, large funds)",
+        citation=c.C5_5_PROJECTS,
+    ),
+    ItemKindInfo(
+        kind=ItemKind.PERSONNEL,
+        label_zh="干部任免事项",
+        label_en="Cadre appointment or removal",
+        citation=c.C15_2_PERSONNEL_QUORUM,
+    ),
+    ItemKindInfo(
+        kind=ItemKind.DISCIPLINE,
+        label_zh="处分党员事项",
+        label_en="Disciplining a Party member",
+        citation=c.C14_DISCIPLINE,
+    ),
+)
+#: The kinds this source names; any other kind is taken as the nearest listed one (listed_kind).
+_LISTED = tuple(k.kind for k in _KIND_INFO)
+
+
 @hookimpl
 def item_kinds(ctx: RuleContext) -> list[ItemKindInfo]:
-    return [
-        ItemKindInfo(kind=ItemKind.ORDINARY, label_zh="一般议题", label_en="Ordinary item"),
-        ItemKindInfo(
-            kind=ItemKind.MAJOR_MATTER,
-            label_zh="三重一大事项（重大决策、重大项目安排、大额资金使用）",
-            label_en="Major matter (major decision, major project, large funds)",
-            citation=c.C5_5_PROJECTS,
-        ),
-        ItemKindInfo(
-            kind=ItemKind.PERSONNEL,
-            label_zh="干部任免事项",
-            label_en="Cadre appointment or removal",
-            citation=c.C15_2_PERSONNEL_QUORUM,
-        ),
-        ItemKindInfo(
-            kind=ItemKind.DISCIPLINE,
-            label_zh="处分党员事项",
-            label_en="Disciplining a Party member",
-            citation=c.C14_DISCIPLINE,
-        ),
-    ]
+    return list(_KIND_INFO)
 
 
 @hookimpl
@@ -262,32 +269,39 @@ def voting_rules(ctx: RuleContext, kind: ItemKind) -> VotingRules:
     )
 
 
-def _rank_key(m: MemberFacts) -> tuple[int, int]:
+def _rank_key(m: MemberFacts) -> tuple[int, int, int]:
     # Rank 1 is the first in the Party group's order; 0 means "not set", treated as the lowest
-    # rank so that an unranked member never speaks after a ranked one.
-    return (m.rank if m.rank > 0 else 10**6, m.id)
+    # rank so that an unranked member never speaks after a ranked one. The secretary heads the
+    # 党组成员排序 whatever rank he is given, so he always comes first in it (last to speak).
+    first = 0 if m.position == "secretary" else 1
+    return (first, m.rank if m.rank > 0 else 10**6, m.id)
 
 
 @hookimpl
 def speaking_order(ctx: RuleContext, kind: ItemKind, members: list[MemberFacts]) -> SpeakingOrder:
     # 第十六条(一): "党组书记末位表态". When no secretary is in the list (he is absent), the member
     # chairing takes the last place (our reading: 末位表态 belongs to whoever leads the meeting).
+    if kind == ItemKind.PERSONNEL:
+        # 第十六条(二): "按党组成员排序从后往前逐一发表…明确意见": everyone, from the lowest rank
+        # up, the chair included: a member chairing in the secretary's absence keeps his own
+        # place in the order (ranks 3,4,5 with 4 chairing → 5,4,3), he does not move to the end
+        # (finding W2). The secretary heads the order, so he speaks last, which is also
+        # 第十六条(一)'s 书记末位表态.
+        ordered = sorted(members, key=_rank_key, reverse=True)
+        return SpeakingOrder(
+            order=[m.id for m in ordered],
+            rule=R_SPEAK_PERSONNEL,
+            explanation_zh="干部任免事项按党组成员排序从后往前逐一发表同意、不同意或缓议意见"
+            "（主持人亦按其排序发言），党组书记排序居首、最后表态。",
+            explanation_en="Cadre appointments: every member, from the lowest rank up, states "
+            "agree, disagree or defer, the chair in his own place; the secretary, first in "
+            "the order, speaks last.",
+            citation=c.C16_2_PERSONNEL,
+        )
     last = [m for m in members if m.position == "secretary"][:1]
     if not last:
         last = [m for m in members if m.chairing][:1]
     others = [m for m in members if m not in last]
-    if kind == ItemKind.PERSONNEL:
-        # 第十六条(二): "按党组成员排序从后往前逐一发表…明确意见": from the lowest rank up.
-        others = sorted(others, key=_rank_key, reverse=True)
-        return SpeakingOrder(
-            order=[m.id for m in [*others, *last]],
-            rule=R_SPEAK_PERSONNEL,
-            explanation_zh="干部任免事项按党组成员排序从后往前逐一发表同意、不同意或缓议意见，"
-            "党组书记最后表态。",
-            explanation_en="Cadre appointments: every member, from the lowest rank up, states "
-            "agree, disagree or defer; the secretary last.",
-            citation=c.C16_2_PERSONNEL,
-        )
     return SpeakingOrder(
         order=[m.id for m in [*others, *last]],
         rule=R_SPEAK_SECRETARY,
@@ -299,7 +313,9 @@ def speaking_order(ctx: RuleContext, kind: ItemKind, members: list[MemberFacts])
 
 @hookimpl
 def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
+    kind = listed_kind(kind, _LISTED)
     personnel_like = kind in PERSONNEL_LIKE
+    major = kind in MAJOR_KINDS
     rules = [
         NoticeRule(
             rule=R_NOTICE_MEMBERS,
@@ -316,7 +332,7 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
             recipients="inspectors",
             days_before=None,
             note_zh="提前通知派驻纪检监察组"
-            + ("；派驻纪检监察组列席三重一大事项集体决策会议。" if kind in MAJOR_KINDS else "。"),
+            + ("；派驻纪检监察组列席三重一大事项集体决策会议。" if major else "。"),
             citation=c.C15_1_NOTICE,
         ),
         NoticeRule(
@@ -328,24 +344,36 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
             + ("；人事等重要事项除外。" if personnel_like else "。"),
             citation=c.C15_1_MATERIALS,
         ),
-    ]
-    if kind in MAJOR_KINDS:
         # Oversight compendium (议事规则实施细则 第六条(三)): at least 1 working day before, in
-        # writing or by phone (so not `written`). Personnel materials: handed out at the
-        # meeting and collected afterwards (same paragraph).
+        # writing or by phone (so not `written`), for every kind: the source's "提前通知" has no
+        # number of days, so without this an ordinary item had no deadline at all (finding I4).
+        # Personnel materials: handed out at the meeting and collected afterwards (same
+        # paragraph). The rule id of 三重一大 kinds is kept apart for the explorer.
+        NoticeRule(
+            rule=R_NOTICE_MAJOR if major else R_NOTICE_WORKING_DAY,
+            recipients="members",
+            days_before=1,
+            working_days=True,
+            materials=not personnel_like,
+            note_zh=("三重一大事项：" if major else "")
+            + "会议通知（含议题及有关资料）至少提前1个工作日书面或电话通知应到会人员"
+            + ("；人事议题须在通知上列明，材料上会时发放、会后收回。" if personnel_like else "。"),
+            citation=c.OV_NOTICE,
+        ),
+    ]
+    if major:
+        # The inspectors sit in on 三重一大 meetings (实施办法 三(五)), so they are among the
+        # 应到会人员 of 议事规则实施细则 第六条(三): a deadline of 1 working day, cited from the
+        # sentence that sets it (finding I4).
         rules.append(
             NoticeRule(
-                rule=R_NOTICE_MAJOR,
-                recipients="members",
+                rule=R_NOTICE_INSPECTORS_MAJOR,
+                recipients="inspectors",
                 days_before=1,
                 working_days=True,
                 materials=not personnel_like,
-                note_zh="三重一大事项：会议通知（含议题及有关资料）至少提前1个工作日书面或电话通知应到会人员"
-                + (
-                    "；人事议题须在通知上列明，材料上会时发放、会后收回。"
-                    if personnel_like
-                    else "。"
-                ),
+                note_zh="派驻纪检监察组列席三重一大事项集体决策会议，作为应到会人员至少提前1个工作日"
+                "收到通知" + ("（人事议题材料上会时发放）。" if personnel_like else "及有关资料。"),
                 citation=c.OV_NOTICE,
             )
         )
@@ -379,17 +407,20 @@ def ad_hoc_motion(ctx: RuleContext, kind: ItemKind, emergency: bool) -> Verdict:
             c.OV_NO_AD_HOC,
         )
     if emergency:
-        # 第十五条: "遇有重要情况可随时召开"; 第十五条(一) exempts such meetings from notice.
+        # 第十五条(一): "除临时召开的会议，一般应当提前通知党组成员及派驻纪检监察组": a meeting
+        # called at short notice is the one case the source exempts from notice, so an ordinary
+        # item reaches members at the meeting itself. That sentence, not 第十五条 "可随时召开"
+        # (which only says when a meeting may be called), is what is cited (finding C1).
         return ad_hoc_verdict(
             R_ADHOC_EMERGENCY,
             ctx,
             kind,
             emergency,
             True,
-            "遇有重要情况可随时召开会议，临时召开的会议可在会上提出一般议题。",
-            "A meeting called at short notice for something important may take an "
-            "ordinary item raised at the meeting.",
-            c.C15_REGULAR,
+            "除临时召开的会议外一般应当提前通知（第十五条(一)）：临时召开的会议可在会上提出一般议题。",
+            "Only a meeting called at short notice is exempt from advance notice (第十五条(一)): "
+            "it may take an ordinary item raised at the meeting.",
+            c.C15_1_NOTICE,
         )
     # 第十五条(一): items are set by the secretary and notified in advance; our reading is that an
     # ordinary item is not raised at a regular meeting without notice.
@@ -467,11 +498,14 @@ def _scope(ctx: RuleContext, rule: str, category: str, kind: ItemKind, cit: Cita
 
 
 # 大额专项资金 (第五条(六)) against the tenant's threshold, the source's own blank ("xx万元").
+# Without an amount the item cannot be shown to be small: it is held as 三重一大 (MET) until the
+# amount is given, never left ordinary (RULES.md: a blank stops the rule, it does not switch the
+# 三重一大 safeguards off; finding I1).
 _FUNDS_WITHOUT_AMOUNT = FixedAnswer(
-    outcome=Outcome.NOT_APPLICABLE,
-    zh="未给出金额，不按金额标准判断；年度预算安排、国有资产变更处置、银行账户等事项请直接申报为三重一大。",
-    en="No amount given, so the amount threshold does not apply; declare annual budgets, "
-    "state-asset disposals and bank accounts as major matters directly.",
+    outcome=Outcome.MET,
+    zh="未给出金额：补填金额前按三重一大（大额资金使用）从严办理；请填写金额（万元）。",
+    en="No amount given: held as a major matter (large funds) until the amount (10k yuan) is "
+    "given; please give it.",
 )
 _FUNDS_WORDING = FundsWording(
     met_zh="金额 {amount} 万元，标准为超过 {threshold} 万元（不含本数）："
@@ -488,7 +522,9 @@ _FUNDS_WORDING = FundsWording(
 def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
     # An item in scope is a major matter whatever the proposer calls it (oversight compendium);
     # a proposer may still declare a stricter kind, which is kept.
-    kinds = [item.declared_kind]
+    # A declared kind this source does not list (e.g. major_issue) is taken as the nearest
+    # listed one, so that the answer is always one of item_kinds (reviewer nit).
+    kinds = [listed_kind(item.declared_kind, _LISTED)]
     verdicts: list[Verdict] = []
     fixed = {
         "decision": (R_CLASSIFY_DECISION, ItemKind.MAJOR_MATTER, c.C5_1_DECISIONS),
@@ -503,8 +539,8 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
             kinds.append(kind)
             verdicts.append(_scope(ctx, rule, category, kind, cit))
         elif category == "funds":
-            # While the threshold is unset the kind stays as declared (or as the other
-            # categories make it); the needs_setting verdict says it is undecided.
+            # While the threshold is unset (needs_setting) or the amount unknown (met, asking
+            # for it) the item is held as a major matter, the stricter kind (finding I1).
             verdict = funds_verdict(
                 R_CLASSIFY_FUNDS,
                 ctx,
@@ -516,7 +552,14 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
                 without_amount=_FUNDS_WITHOUT_AMOUNT,
                 wording=_FUNDS_WORDING,
             )
-            if verdict.outcome == Outcome.MET:
+            if verdict.outcome == Outcome.NEEDS_SETTING:
+                verdict = msgspec.structs.replace(
+                    verdict,
+                    explanation_zh=verdict.explanation_zh + "设置前按三重一大事项从严办理。",
+                    explanation_en=verdict.explanation_en
+                    + " Until it is set, the item is held as a major matter.",
+                )
+            if verdict.outcome in (Outcome.MET, Outcome.NEEDS_SETTING):
                 kinds.append(ItemKind.MAJOR_MATTER)
             verdicts.append(verdict)
     return Classification(kind=strictest_kind(kinds, _KIND_STRICTNESS), verdicts=verdicts)

@@ -167,23 +167,26 @@ RULES: list[RuleEntry] = [
     catalog_entry(
         "kunming.quorum.personnel",
         "quorum",
-        "讨论干部任免须三分之二以上党组成员到会",
-        "Cadre appointments need at least two-thirds of members present",
+        "讨论干部任免须三分之二以上党组成员到会，且分管该项工作的党组成员必须到会（属“三重一大”）",
+        "Cadre appointments need at least two-thirds of members present and the member in charge "
+        "(a 三重一大 item)",
         c.C22_TWO_THIRDS,
     ),
     catalog_entry(
         "kunming.quorum.major_matter",
         "quorum",
-        "“三重一大”事项：三分之二以上到会（属第六条重大问题），且分管该项工作的党组成员必须到会",
-        "Major matter: two-thirds present (a 重大问题 under 第六条) and the member in charge "
-        "present",
+        "“三重一大”事项（含处分党员）：三分之二以上到会（属第六条重大问题），且分管该项工作的党组成员"
+        "必须到会",
+        "Major matter (disciplining a member included): two-thirds present (a 重大问题 under "
+        "第六条) and the member in charge present",
         c.C22_TWO_THIRDS,
     ),
     catalog_entry(
         "kunming.quorum.in_charge_present",
         "oversight",
-        "研究“三重一大”事项，分管此项工作的党组成员必须到会",
-        "For a major matter the member in charge of that area must be present",
+        "研究“三重一大”事项（含干部任免、处分党员），分管此项工作的党组成员必须到会",
+        "For a major matter (appointments and discipline included) the member in charge of that "
+        "area must be present",
         c.OV_IN_CHARGE,
     ),
     catalog_entry(
@@ -225,14 +228,15 @@ RULES: list[RuleEntry] = [
     catalog_entry(
         "kunming.voting.named_major_matter",
         "oversight",
-        "“三重一大”事项一般记名表决，每位党组成员的表决意见记录在案",
-        "Major matters: named votes by default, each member's vote recorded",
+        "“三重一大”事项（含干部任免、处分党员）一般记名表决，每位党组成员的表决意见记录在案",
+        "Major matters (appointments and discipline included): named votes by default, each "
+        "member's vote recorded",
         c.OV_NAMED_VOTES,
     ),
     catalog_entry(
         "kunming.voting.defer_when_close",
         "oversight",
-        "“三重一大”事项赞成与反对人数接近时（含书面意见）可暂缓表决",
+        "“三重一大”事项（含干部任免、处分党员）赞成与反对人数接近时（含书面意见）可暂缓表决",
         "Major matters: the chair may defer when yes and no are close (written opinions counted "
         "for this purpose only)",
         c.OV_DEFER_CLOSE,
@@ -277,25 +281,20 @@ RULES: list[RuleEntry] = [
     catalog_entry(
         "kunming.notice.inspectors",
         "notice",
-        "派驻纪检监察组列席“三重一大”事项决策会议",
-        "The stationed inspection group sits in on major-matter meetings",
-        c.OV_INSPECTORS_SIT_IN,
+        "派驻纪检监察组列席“三重一大”事项（含干部任免）决策会议，作为应到会人员至少提前1个工作日"
+        "收到通知",
+        "The stationed inspection group sits in on major-matter meetings (appointments included) "
+        "and gets the notice at least 1 working day before",
+        c.OV_NOTICE,
     ),
     # ad-hoc motions
     catalog_entry(
         "kunming.adhoc.refused",
         "notice",
-        "会上须按通知所列议题议事，不许临时动议",
-        "Only notified items are discussed: no ad-hoc motions",
+        "会上须按通知所列议题议事，不许临时动议（随时召开的会议亦然）",
+        "Only notified items are discussed: no ad-hoc motions, a meeting called at any time "
+        "included",
         c.OV_NO_AD_HOC,
-    ),
-    catalog_entry(
-        "kunming.adhoc.emergency_meeting",
-        "notice",
-        "遇有重要情况可随时召开会议：紧急会议可在会上提出一般议题",
-        "A meeting called at any time for something important may take up ordinary items raised "
-        "at the meeting",
-        c.C21_REGULAR,
     ),
     catalog_entry(
         "kunming.adhoc.major_refused",
@@ -389,8 +388,10 @@ RULES: list[RuleEntry] = [
     catalog_entry(
         "kunming.classify.major_funds",
         "oversight",
-        "预算内达到起点金额（XX万元，单位设置）的资金使用属“三重一大”",
-        "Spending at or above the unit's threshold (XX万元, a setting) is a major matter",
+        "预算内达到起点金额（XX万元，单位设置）的资金使用属“三重一大”；起点未设置或未填金额时从严按"
+        "“三重一大”处理",
+        "Spending at or above the unit's threshold (XX万元, a setting) is a major matter; while "
+        "the threshold is unset or the amount unknown, the item is held as one",
         c.OV_FUNDS_THRESHOLD,
     ),
     catalog_entry(
@@ -439,8 +440,9 @@ RULES: list[RuleEntry] = [
     catalog_entry(
         "kunming.obligation.field_research",
         "obligations",
-        "每位党组成员每年深入基层调研原则上不少于2个月",
-        "Each member spends at least 2 months a year on field research, in principle",
+        "每位党组成员每年深入基层调研时间原则上不少于2个月（2 months：时长，不是2次）",
+        "Each member spends at least 2 months a year on field research, in principle (a "
+        "duration of 2 months, not 2 events)",
         c.C18_RESEARCH,
     ),
     # reporting
@@ -508,8 +510,9 @@ OBLIGATIONS = [
     Obligation(
         rule="kunming.obligation.field_research",
         kind="field_research",
-        # The count is a duration here: months per member per year (第十八条(三)).
-        label_zh="每位党组成员深入基层调研（每年原则上不少于2个月，单位：月/人）",
+        # The count is a duration here: months per member per year (第十八条(三)), not events;
+        # the label says "2 months" so that a calendar does not read it as two events.
+        label_zh="每位党组成员深入基层调研时间（每年原则上不少于2个月 / 2 months，为时长而非次数）",
         count=2,
         period="year",
         citation=c.C18_RESEARCH,
@@ -532,12 +535,8 @@ RECIPIENTS: dict[str, list[Recipient]] = {
             when="before",
             citation=c.C16_GUIDANCE,
         ),
-        Recipient(
-            who_zh="非中共党员的常委会副主任（列席）",
-            who_en="Non-CPC vice-chairs of the standing committee (sit in)",
-            when="before",
-            citation=c.C16_GUIDANCE,
-        ),
+        # 第十六条 has the non-CPC vice-chairs sit in (列席): attendees, not recipients of any
+        # report or notice, so they are not listed here (reviewer nit).
     ],
     "democratic_life_after": [
         Recipient(

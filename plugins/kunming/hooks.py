@@ -12,7 +12,11 @@ Choices where the source is open (each is also noted next to the code that makes
 * 三重一大 items: two-thirds (第二十二条, the stricter rule, since they are 重大问题 under
   第六条) and the member in charge present (oversight compendium).
 * Kunming does not name 处分党员; `discipline` is not a listed kind. An item in that category is
-  classified 三重一大 (the oversight compendium lists disciplinary handling under 重要人事任免).
+  classified 三重一大 (the oversight compendium lists disciplinary handling under 重要人事任免,
+  “三重一大”事项集体决策实施办法 一(二)5), and every hook asked about `discipline` directly
+  answers as for a major matter, never by the ordinary fallback (reviewer finding I3).
+* 干部任免 is 重要人事任免, one of the 三重一大: the member in charge must be present (W1) and
+  named votes are the default (I2), on top of 第二十二条's two-thirds.
 
 Identity, settings, item kinds, the catalogue, the calendar's obligations and who receives what
 are data in `catalog.py`.
@@ -133,9 +137,22 @@ def meeting_quorum(ctx: RuleContext, attendance: Attendance) -> Verdict:
     return quorum_verdict("kunming.quorum.meeting", ctx, attendance, HALF_OR_MORE, c.C22_QUORUM)
 
 
+def _kind(kind: ItemKind | str) -> ItemKind:
+    """`kind` as this source knows it. 处分党员 is not a Kunming kind, but 违纪处理 is 三重一大
+    (“三重一大”事项集体决策实施办法 一(二)5), so it takes the major-matter rules, the way
+    `classify_item` classifies it; any other unlisted kind takes the ordinary rules (I3)."""
+    if kind == ItemKind.DISCIPLINE:
+        return ItemKind.MAJOR_MATTER
+    return listed_kind(kind, LISTED)
+
+
+#: The 三重一大 kinds of this plugin: 重大决策/项目/资金 and 重要人事任免 (干部任免).
+_SANZHONG = (ItemKind.MAJOR_MATTER, ItemKind.PERSONNEL)
+
+
 @hookimpl
 def item_quorum(ctx: RuleContext, kind: ItemKind, attendance: Attendance) -> Verdict:
-    k = listed_kind(kind, LISTED)
+    k = _kind(kind)
     if k == ItemKind.MAJOR_MATTER:
         # 三重一大 items are 重大问题 under 第六条(六)/(十), so 第二十二条's two-thirds applies
         # (stricter than the compendium's half); the compendium adds the member in charge.
@@ -148,12 +165,19 @@ def item_quorum(ctx: RuleContext, kind: ItemKind, attendance: Attendance) -> Ver
             in_charge_required=True,
             in_charge_citation=c.OV_IN_CHARGE,
         )
+        discipline = kind == ItemKind.DISCIPLINE
         return msgspec.structs.replace(
             v,
             explanation_zh=v.explanation_zh
-            + "（“三重一大”事项属第六条所列重大问题，适用三分之二。）",
+            + "（“三重一大”事项属第六条所列重大问题，适用三分之二。"
+            + (
+                "处分党员属“三重一大”重要人事任免，三重一大实施办法 一(二)5。）"
+                if discipline
+                else "）"
+            ),
             explanation_en=v.explanation_en
-            + " (A major matter is a 重大问题 under 第六条: two-thirds applies.)",
+            + " (A major matter is a 重大问题 under 第六条: two-thirds applies."
+            + (" Disciplining a member is 三重一大: 一(二)5.)" if discipline else ")"),
         )
     if k == ItemKind.MAJOR_ISSUE:
         # 第二十二条: "讨论重大问题 … 必须有三分之二以上党组成员到会".
@@ -161,11 +185,19 @@ def item_quorum(ctx: RuleContext, kind: ItemKind, attendance: Attendance) -> Ver
             "kunming.quorum.major_issue", ctx, attendance, TWO_THIRDS_OR_MORE, c.C22_TWO_THIRDS
         )
     if k == ItemKind.PERSONNEL:
-        # 第二十二条: "… 干部任免事项必须有三分之二以上党组成员到会". The compendium's "member in
-        # charge" sentence is about 三重一大 meetings and its personnel sentence does not repeat
-        # it, so it is not required here.
+        # 第二十二条: "… 干部任免事项必须有三分之二以上党组成员到会". 干部任免 is 重要人事任免
+        # (“三重一大”事项集体决策实施办法 一(二)2), so its meeting is a "研究决定“三重一大”的会议"
+        # and 三重一大实施办法 二 applies in full: "其中分管此项工作的党组成员必须到会". The next
+        # sentence ("讨论干部问题时，应有三分之二以上…") raises the number for cadre questions; it
+        # does not lift the in-charge condition (finding W1).
         return quorum_verdict(
-            "kunming.quorum.personnel", ctx, attendance, TWO_THIRDS_OR_MORE, c.C22_TWO_THIRDS
+            "kunming.quorum.personnel",
+            ctx,
+            attendance,
+            TWO_THIRDS_OR_MORE,
+            c.C22_TWO_THIRDS,
+            in_charge_required=True,
+            in_charge_citation=c.OV_IN_CHARGE,
         )
     # 第二十二条: the meeting quorum, applied to the item with recused members out of base and
     # count (回避, same article).
@@ -186,14 +218,16 @@ def passing(ctx: RuleContext, kind: ItemKind, tally: Tally) -> Verdict:
 
 @hookimpl
 def voting_rules(ctx: RuleContext, kind: ItemKind) -> VotingRules:
-    major = listed_kind(kind, LISTED) == ItemKind.MAJOR_MATTER
+    # 三重一大 kinds, 干部任免 and 处分党员 included (findings I2, I3): 议事规则实施细则 第六条(五)
+    # "表决一般采用记名形式" and the close-vote deferral.
+    major = _kind(kind) in _SANZHONG
     citations = [c.C23_METHODS, c.C23_ITEM_BY_ITEM, c.C23_ABSENT_OPINIONS]
     if major:
         citations += [c.OV_NAMED_VOTES, c.OV_DEFER_CLOSE]
     return VotingRules(
         # 第二十三条: "口头、举手、无记名投票或者记名投票".
         methods=["oral", "hands", "secret_ballot", "named_ballot"],
-        # The source sets no default; hands is the platform's choice for ordinary items, and the
+        # The source sets no default; hands is the platform's choice for other items, and the
         # compendium's named vote for 三重一大 (议事规则实施细则 第六条(五)).
         default_method="named_ballot" if major else "hands",
         named_by_default=major,
@@ -240,7 +274,9 @@ def speaking_order(ctx: RuleContext, kind: ItemKind, members: list[MemberFacts])
 
 @hookimpl
 def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
-    k = listed_kind(kind, LISTED)
+    # 议事规则实施细则 第六条(三), 1 working day to the members, applies to every kind (I4): the
+    # personnel variant below and members_working_day for all others.
+    k = _kind(kind)
     rules = [
         NoticeRule(
             rule="kunming.notice.members",
@@ -297,20 +333,23 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
             citation=c.C22_ATTENDEES_NAMED,
         )
     )
-    if k == ItemKind.MAJOR_MATTER:
-        # The inspection group sits in on 三重一大 meetings (“三重一大”办法 三(五)), so it is
-        # among the 应到会人员 of 议事规则实施细则 第六条(三): 1 working day, with materials.
+    if k in _SANZHONG:
+        # The inspection group sits in on 三重一大 meetings (“三重一大”办法 三(五)), personnel
+        # included, so it is among the 应到会人员 of 议事规则实施细则 第六条(三). The deadline is
+        # that sentence's ("至少提前l个工作日"), so it is the one cited (finding C3); personnel
+        # papers stay back until the meeting (same paragraph).
         rules.append(
             NoticeRule(
                 rule="kunming.notice.inspectors",
                 recipients="inspectors",
                 days_before=1,
                 working_days=True,
-                materials=True,
+                materials=k != ItemKind.PERSONNEL,
                 written=True,
-                note_zh="派驻纪检监察组列席“三重一大”事项决策会议，与应到会人员同样至少提前1个"
-                "工作日收到通知和材料。The inspectors sit in and get notice 1 working day before.",
-                citation=c.OV_INSPECTORS_SIT_IN,
+                note_zh="派驻纪检监察组列席“三重一大”事项决策会议（三重一大实施办法 三(五)），"
+                "作为应到会人员至少提前1个工作日收到通知（人事议题材料上会时发放）。"
+                "The inspectors sit in and get notice 1 working day before.",
+                citation=c.OV_NOTICE,
             )
         )
     return rules
@@ -318,7 +357,7 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
 
 @hookimpl
 def ad_hoc_motion(ctx: RuleContext, kind: ItemKind, emergency: bool) -> Verdict:
-    k = listed_kind(kind, LISTED)
+    k = _kind(kind)
     if k == ItemKind.PERSONNEL:
         # Compendium 第六条(三): "人事问题的议题，须在通知上列明" — never raised at the meeting.
         return ad_hoc_verdict(
@@ -345,30 +384,24 @@ def ad_hoc_motion(ctx: RuleContext, kind: ItemKind, emergency: bool) -> Verdict:
             "meeting.",
             c.OV_NO_AD_HOC_MAJOR,
         )
-    if emergency:
-        # 第二十一条 "遇有重要情况可以随时召开": a meeting called at short notice may take up an
-        # ordinary item raised at it. The source says nothing more; this is the reading chosen.
-        return ad_hoc_verdict(
-            "kunming.adhoc.emergency_meeting",
-            ctx,
-            k,
-            emergency,
-            True,
-            "遇有重要情况随时召开的会议，可在会上提出一般议题。",
-            "A meeting called at any time for something important may take up an ordinary item "
-            "raised at it.",
-            c.C21_REGULAR,
-        )
-    # 第二十一条 has the agenda notified 2 days before; the compendium (第六条(四)) forbids
-    # ad-hoc motions outright.
+    # 第二十一条 has the agenda notified 2 days before; the compendium (议事规则实施细则 第六条(四))
+    # forbids ad-hoc motions outright: "会上须按通知所列议题议事，不许临时动议". Neither has an
+    # emergency exception. 第二十一条 "遇有重要情况可以随时召开" is about calling a meeting, not
+    # about raising items at it, so an emergency meeting is refused too (finding C1).
     return ad_hoc_verdict(
         "kunming.adhoc.refused",
         ctx,
         k,
         emergency,
         False,
-        "会上须按通知所列议题议事，不许临时动议。",
-        "Only the items on the notice are discussed: no ad-hoc motions.",
+        "会上须按通知所列议题议事，不许临时动议"
+        + ("；随时召开的会议亦然，议题须列入会议通知。" if emergency else "。"),
+        "Only the items on the notice are discussed: no ad-hoc motions"
+        + (
+            "; a meeting called at any time included: its items go on the notice."
+            if emergency
+            else "."
+        ),
         c.OV_NO_AD_HOC,
     )
 
@@ -418,10 +451,12 @@ _RANK = {
 
 # 大额资金使用 (第六条(六)) against the tenant's threshold, "XX万元以上" (oversight compendium).
 _FUNDS_WITHOUT_AMOUNT = FixedAnswer(
-    # No amount to test: the category "大额资金使用" is taken at its word (第六条(六)).
+    # No amount to test: the category "大额资金使用" is taken at its word (第六条(六)) and held as
+    # 三重一大 until the amount is given (finding I1, the same answer in all four plugins).
     outcome=Outcome.MET,
-    zh="申报为大额资金使用但未填金额，按“三重一大”事项处理。",
-    en="Declared as large-funds use without an amount: treated as a major matter.",
+    zh="申报为大额资金使用但未填金额：补填金额前按“三重一大”事项从严处理；请填写金额（万元）。",
+    en="Declared as large-funds use without an amount: held as a major matter until the amount "
+    "(10k yuan) is given; please give it.",
     citation=c.C6_FUNDS_PROJECTS,
 )
 _FUNDS_WORDING = FundsWording(
@@ -507,7 +542,15 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
             without_amount=_FUNDS_WITHOUT_AMOUNT,
             wording=_FUNDS_WORDING,
         )
-        # Until the unit sets the threshold the item is held to the stricter kind.
+        # Until the unit sets the threshold the item is held to the stricter kind, and the
+        # verdict says so (RULES.md: never silently drop 三重一大 safeguards; finding I1).
+        if verdict.outcome == Outcome.NEEDS_SETTING:
+            verdict = msgspec.structs.replace(
+                verdict,
+                explanation_zh=verdict.explanation_zh + "设置前按“三重一大”事项从严处理。",
+                explanation_en=verdict.explanation_en
+                + " Until it is set, the item is held as a major matter.",
+            )
         if verdict.outcome in (Outcome.MET, Outcome.NEEDS_SETTING):
             found.append(ItemKind.MAJOR_MATTER)
         verdicts.append(verdict)

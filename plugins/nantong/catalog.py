@@ -199,17 +199,20 @@ CATALOG: list[RuleEntry] = [
     catalog_entry(
         "nantong.quorum.personnel",
         "quorum",
-        "干部任免议题：三分之二以上成员到会（本规则对所有会议均要求三分之二）。",
-        "Personnel items: two-thirds present (this source requires two-thirds for every meeting).",
+        "干部任免议题：三分之二以上成员到会（本规则对所有会议均要求三分之二），且分管该项工作的"
+        "党组成员必须到会（干部任免属“三重一大”重要人事任免，三重一大办法 二）。",
+        "Personnel items: two-thirds present (this source requires two-thirds for every meeting) "
+        "and the member in charge present (appointments are 三重一大: 三重一大办法 二).",
         c.C3_5_QUORUM,
     ),
     catalog_entry(
         "nantong.quorum.major_matter",
         "quorum",
-        "“三重一大”议题：三分之二以上成员到会（三(五)，严于监督制度的半数以上），且分管该项工作的"
-        "党组成员必须到会。",
-        "Major matters: two-thirds present (三(五), stricter than the compendium's half) and the "
-        "member in charge of that area must be present.",
+        "“三重一大”议题（含处分党员等本规则未单列的类型）：三分之二以上成员到会（三(五)，严于监督"
+        "制度的半数以上），且分管该项工作的党组成员必须到会。",
+        "Major matters (discipline and other kinds this source does not list included): "
+        "two-thirds present (三(五), stricter than the compendium's half) and the member in "
+        "charge of that area must be present.",
         c.O_MAJOR_QUORUM_IN_CHARGE,
     ),
     # voting
@@ -251,8 +254,9 @@ CATALOG: list[RuleEntry] = [
     catalog_entry(
         "nantong.voting.named_default_major",
         "voting",
-        "“三重一大”事项表决一般采用记名形式，每位成员的表决意见记录在案。",
-        "Major matters: named votes by default, each member's vote recorded.",
+        "“三重一大”事项（含干部任免）表决一般采用记名形式，每位成员的表决意见记录在案。",
+        "Major matters, appointments included: named votes by default, each member's vote "
+        "recorded.",
         c.O_NAMED_VOTES,
     ),
     catalog_entry(
@@ -265,9 +269,11 @@ CATALOG: list[RuleEntry] = [
     catalog_entry(
         "nantong.speaking.chair_last",
         "voting",
-        "原文未定发言顺序；本平台按职级顺序发言，主持人（通常为书记）最后发言表态，以便其集中正确意见。",
-        "The source fixes no order: members speak by rank and the chair (usually the secretary) "
-        "last, so that he can draw the correct views together.",
+        "原文和监督制度汇编均未定发言顺序；本平台默认按职级顺序发言、主持人（通常为书记）最后表态。"
+        "所引二(四)仅为相关原则，并非发言顺序规定。",
+        "Neither the source nor the compendium fixes an order: the platform's default is members "
+        "by rank and the chair (usually the secretary) last. 二(四), cited, is a related "
+        "principle, not a speaking-order rule.",
         c.C2_4_SECRETARY_CENTRALISES,
     ),
     # notice
@@ -296,16 +302,26 @@ CATALOG: list[RuleEntry] = [
     catalog_entry(
         "nantong.notice.inspectors",
         "notice",
-        "派驻纪检组列席“三重一大”事项会议，作为与会人员会前两天通知并发材料。",
-        "The stationed inspection group sits in on major-matter meetings: notified two days "
-        "before with materials, as a participant.",
-        c.O_INSPECTORS_SIT_IN,
+        "派驻纪检组列席“三重一大”事项（含干部任免）会议，作为“有关人员”会前两天通知（人事议题不附"
+        "材料）。",
+        "The stationed inspection group sits in on major-matter meetings (appointments included): "
+        "notified two days before as one of those concerned (no papers for personnel items).",
+        c.C3_4_NOTICE,
     ),
     catalog_entry(
         "nantong.notice.major_working_day",
         "notice",
-        "“三重一大”会议通知（含议题及资料）至少提前1个工作日送达应到会人员。",
-        "Major-matter meetings: notice with items and materials at least 1 working day before.",
+        "“三重一大”会议通知（含议题及资料）至少提前1个工作日送达应到会人员（党组成员及列席的"
+        "派驻纪检组）。",
+        "Major-matter meetings: notice with items and materials at least 1 working day before, to "
+        "members and to the inspection group that sits in.",
+        c.O_NOTICE_WORKING_DAY,
+    ),
+    catalog_entry(
+        "nantong.notice.members_working_day",
+        "notice",
+        "会议通知（含议题及资料）至少提前1个工作日送达应到会人员（各类议题）。",
+        "Every meeting: notice with items and materials at least 1 working day before.",
         c.O_NOTICE_WORKING_DAY,
     ),
     catalog_entry(
@@ -386,8 +402,10 @@ CATALOG: list[RuleEntry] = [
     catalog_entry(
         "nantong.classify.major_funds",
         "oversight",
-        "资金达到单位设定的“XX万元以上”标准即属大额资金使用（“三重一大”）。",
-        "Funds at or above the unit's XX万元 threshold are large funds (a major matter).",
+        "资金达到单位设定的“XX万元以上”标准即属大额资金使用（“三重一大”）；标准未设置或未填金额时，"
+        "从严按“三重一大”处理。",
+        "Funds at or above the unit's XX万元 threshold are large funds (a major matter); while the "
+        "threshold is unset or the amount unknown, the item is held as one.",
         c.O_MAJOR_FUNDS_XX,
     ),
     catalog_entry(

@@ -6,15 +6,18 @@ Counting lives in `core.rules.counting`; this module only chooses threshold, bas
 
 Item kinds this source distinguishes: ordinary, major_matter (三重一大, 一(二)3) and personnel
 (干部任免, 三(六)). It names no separate rule for 处分党员 or 重大问题-as-a-kind, so
-`discipline` and `major_issue` are not listed and fall back to the ordinary rules wherever they
-are asked about directly; `classify_item` never produces them (a discipline item is a 三重一大
-major matter by the compendium's scope, 三重一大办法 一(二)5).
+`discipline` and `major_issue` are not listed; asked about directly, every hook answers for them
+as for a major matter, the way `classify_item` classifies them (a discipline item is 三重一大 by
+the compendium's scope, 三重一大办法 一(二)5; an unlisted declared kind is a 二(三) collective
+decision), never by the looser ordinary rules (reviewer finding I3).
 
 Identity, settings, item kinds, the catalogue and the calendar's obligations are data in
 `catalog.py`.
 """
 
 from __future__ import annotations
+
+import msgspec
 
 from core.access.permissions import Permission
 from core.hookspecs import hookimpl
@@ -134,13 +137,22 @@ def meeting_quorum(ctx: RuleContext, attendance: Attendance) -> Verdict:
     )
 
 
+def _kind(kind: ItemKind | str) -> ItemKind:
+    """`kind` as this source knows it. 处分党员 and 重大问题 are not kinds of this source: like
+    `classify_item`, the hooks take them as major matters (违纪处理 is 三重一大, 三重一大办法
+    一(二)5; 二(三) reserves 重大的问题 to collective decision), never as ordinary items (I3)."""
+    if kind in (ItemKind.DISCIPLINE, ItemKind.MAJOR_ISSUE):
+        return ItemKind.MAJOR_MATTER
+    return listed_kind(kind, LISTED_KINDS)
+
+
 @hookimpl
 def item_quorum(ctx: RuleContext, kind: ItemKind, attendance: Attendance) -> Verdict:
-    kind = listed_kind(kind, LISTED_KINDS)
+    asked, kind = kind, _kind(kind)
     if kind == ItemKind.MAJOR_MATTER:
         # The compendium asks "半数以上" plus the member in charge (三重一大办法 二); this source's
         # two-thirds for every meeting (三(五)) is stricter, so both apply: 2/3 AND in charge.
-        return quorum_verdict(
+        v = quorum_verdict(
             "nantong.quorum.major_matter",
             ctx,
             attendance,
@@ -149,11 +161,30 @@ def item_quorum(ctx: RuleContext, kind: ItemKind, attendance: Attendance) -> Ver
             in_charge_required=True,
             in_charge_citation=c.O_MAJOR_QUORUM_IN_CHARGE,
         )
+        if asked == ItemKind.DISCIPLINE:
+            # 三重一大办法 一(二)5: 违纪处理 is 重要人事任免, so a discipline item is held to the
+            # major-matter quorum (I3).
+            v = msgspec.structs.replace(
+                v,
+                explanation_zh=v.explanation_zh
+                + "（处分党员属“三重一大”，三重一大办法 一(二)5。）",
+                explanation_en=v.explanation_en
+                + " (Disciplining a member is 三重一大: 三重一大办法 一(二)5.)",
+            )
+        return v
     if kind == ItemKind.PERSONNEL:
         # The compendium's "讨论干部问题时…三分之二以上" equals this source's rule for every
-        # meeting (三(五)).
+        # meeting (三(五)). 干部任免 is 重要人事任免, one of the 三重一大 (一(二)3), so the
+        # compendium's "其中分管此项工作的党组成员必须到会" (三重一大办法 二) applies as well: the
+        # two-thirds raises the number, the in-charge condition stays (finding W1).
         return quorum_verdict(
-            "nantong.quorum.personnel", ctx, attendance, TWO_THIRDS_OR_MORE, c.C3_5_QUORUM
+            "nantong.quorum.personnel",
+            ctx,
+            attendance,
+            TWO_THIRDS_OR_MORE,
+            c.C3_5_QUORUM,
+            in_charge_required=True,
+            in_charge_citation=c.O_MAJOR_QUORUM_IN_CHARGE,
         )
     return quorum_verdict("nantong.quorum.item", ctx, attendance, TWO_THIRDS_OR_MORE, c.C3_5_QUORUM)
 
@@ -172,7 +203,7 @@ ALL_METHODS = ["oral", "hands", "secret_ballot", "named_ballot"]
 
 @hookimpl
 def voting_rules(ctx: RuleContext, kind: ItemKind) -> VotingRules:
-    kind = listed_kind(kind, LISTED_KINDS)
+    kind = _kind(kind)
     common = [
         c.C3_6_METHODS,  # the four methods
         c.C3_6_ONE_VOTE,  # one person one vote: no proxies
@@ -193,13 +224,14 @@ def voting_rules(ctx: RuleContext, kind: ItemKind) -> VotingRules:
     if kind == ItemKind.PERSONNEL:
         return VotingRules(
             methods=ALL_METHODS,
-            # The source names no default method for appointments; hands, the chair may choose.
-            default_method="hands",
-            named_by_default=False,
+            # The source names no default method for appointments; as 重要人事任免 they are
+            # 三重一大, where 议事规则实施细则 第六条(五) says "表决一般采用记名形式" (finding I2).
+            default_method="named_ballot",
+            named_by_default=True,
             item_by_item=True,
             person_by_person=True,  # 三(六): 干部的任免 … 逐个进行表决
             split_opinions_defer=True,  # appointments are 重大问题 for 三(六)'s deferral
-            citations=[*common, c.C3_6_SPLIT_DEFER],
+            citations=[*common, c.O_NAMED_VOTES, c.C3_6_SPLIT_DEFER],
         )
     return VotingRules(
         methods=ALL_METHODS,
@@ -216,9 +248,10 @@ def voting_rules(ctx: RuleContext, kind: ItemKind) -> VotingRules:
 
 @hookimpl
 def speaking_order(ctx: RuleContext, kind: ItemKind, members: list[MemberFacts]) -> SpeakingOrder:
-    # The source fixes no order of speaking. Choice: members by rank, the chair last (the
-    # secretary if nobody is marked as chairing), so that the one who "善于集中正确意见" (二(四))
-    # states his position after hearing everyone — the reading of the other jurisdictions.
+    # Neither this source nor the compendium (no 末位表态 / 最后表态 sentence) fixes an order of
+    # speaking. Platform default: members by rank, the chair (else the secretary) last. The
+    # citation, 二(四) ("善于集中正确意见"), is the closest genuine sentence, a principle and no
+    # speaking-order rule; the explanation says so (finding C2).
     last = next((m for m in members if m.chairing), None) or next(
         (m for m in members if m.position == "secretary"), None
     )
@@ -227,21 +260,31 @@ def speaking_order(ctx: RuleContext, kind: ItemKind, members: list[MemberFacts])
     return SpeakingOrder(
         order=order,
         rule="nantong.speaking.chair_last",
-        explanation_zh="原文未规定发言顺序；按职级顺序发言，主持人（书记）最后发言表态，以便集中正确意见（二(四)）。",
-        explanation_en="The source fixes no order: members speak by rank, the chair (secretary) "
-        "last, so as to draw the correct views together (二(四)).",
+        explanation_zh="原文和监督制度汇编均未规定发言顺序；此为本平台在原文未作规定时的默认做法："
+        "按职级顺序发言，主持人（书记）最后表态。所引二(四)仅为相关原则（书记“善于集中正确意见”），"
+        "并非发言顺序规定。",
+        explanation_en="Neither the source nor the oversight compendium fixes an order of "
+        "speaking; this is the platform's default where the source is silent: members by rank, "
+        "the chair (secretary) last. The sentence cited (二(四), the secretary draws the correct "
+        "views together) is a related principle, not a rule on speaking order.",
         citation=c.C2_4_SECRETARY_CENTRALISES,
     )
 
 
+_WORKING_DAY_NOTE = (
+    "会议通知（含议题及有关资料）至少提前1个工作日书面或电话通知应到会人员（实施细则第六条(三)）。"
+)
+
+
 @hookimpl
 def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
-    kind = listed_kind(kind, LISTED_KINDS)
+    kind = _kind(kind)
     working = bool(setting(ctx, NOTICE_WORKING_DAYS, False))
     unit_zh = "工作日" if working else "自然日"
+    personnel = kind == ItemKind.PERSONNEL
     # Personnel papers are handed out at the meeting and collected afterwards (议事规则实施细则
     # 第六条(三)), so the notice of a personnel item carries no materials.
-    materials = kind != ItemKind.PERSONNEL
+    materials = not personnel
     materials_zh = (
         "并发必要的文件或材料"
         if materials
@@ -270,38 +313,10 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
             citation=c.C3_4_NOTICE,
         ),
     ]
-    if kind == ItemKind.MAJOR_MATTER:
-        rules += [
-            NoticeRule(
-                rule="nantong.notice.inspectors",
-                recipients="inspectors",
-                # The inspection group sits in on 三重一大 meetings (三重一大办法 三(五)), so it is
-                # one of 三(四)'s participants: the same two days and materials.
-                days_before=2,
-                working_days=working,
-                materials=True,
-                note_zh=f"派驻纪检组列席“三重一大”会议（三重一大办法 三(五)），作为与会人员会前两天"
-                f"（{unit_zh}）通知并发材料（三(四)）；另须满足至少提前1个工作日。",
-                citation=c.O_INSPECTORS_SIT_IN,
-            ),
-        ]
-        # 议事规则实施细则 第六条(三): at least 1 working day, to those who must attend. Two
-        # calendar days (三(四)) can fall later than one working day (a Monday meeting: Saturday
-        # vs Friday), so both deadlines are listed and the earlier one binds.
-        rules += [
-            NoticeRule(
-                rule="nantong.notice.major_working_day",
-                recipients=who,
-                days_before=1,
-                working_days=True,
-                materials=True,
-                note_zh="会议通知（含议题及有关资料）至少提前1个工作日书面或电话通知应到会人员"
-                "（议事规则实施细则 第六条(三)）。",
-                citation=c.O_NOTICE_WORKING_DAY,
-            )
-            for who in ("members", "inspectors")
-        ]
-    if kind == ItemKind.PERSONNEL:
+    # 议事规则实施细则 第六条(三): at least 1 working day, to those who must attend, for every
+    # kind (finding I4). Two calendar days (三(四)) can fall later than one working day (a Monday
+    # meeting: Saturday vs Friday), so both deadlines are listed and the earlier one binds.
+    if personnel:
         rules.append(
             NoticeRule(
                 rule="nantong.notice.personnel_materials",
@@ -314,12 +329,50 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
                 citation=c.O_PERSONNEL_MATERIALS,
             )
         )
+    else:
+        rules.append(
+            NoticeRule(
+                rule="nantong.notice.major_working_day"
+                if kind == ItemKind.MAJOR_MATTER
+                else "nantong.notice.members_working_day",
+                recipients="members",
+                days_before=1,
+                working_days=True,
+                materials=True,
+                note_zh=_WORKING_DAY_NOTE,
+                citation=c.O_NOTICE_WORKING_DAY,
+            )
+        )
+    if kind in (ItemKind.MAJOR_MATTER, ItemKind.PERSONNEL):
+        # 三重一大 (一(二)3, personnel included): the inspectors sit in (三重一大办法 三(五)); the
+        # deadlines cited are the sentences that set them, 三(四) and 第六条(三) (finding C3).
+        rules += [
+            NoticeRule(
+                rule="nantong.notice.inspectors",
+                recipients="inspectors",
+                days_before=2,
+                working_days=working,
+                materials=materials,
+                note_zh=f"派驻纪检组列席“三重一大”会议（三重一大办法 三(五)），作为与会人员会前两天"
+                f"（{unit_zh}）通知，{materials_zh}（三(四)）；另须满足至少提前1个工作日。",
+                citation=c.C3_4_NOTICE,
+            ),
+            NoticeRule(
+                rule="nantong.notice.major_working_day",
+                recipients="inspectors",
+                days_before=1,
+                working_days=True,
+                materials=materials,
+                note_zh=_WORKING_DAY_NOTE,
+                citation=c.O_NOTICE_WORKING_DAY,
+            ),
+        ]
     return rules
 
 
 @hookimpl
 def ad_hoc_motion(ctx: RuleContext, kind: ItemKind, emergency: bool) -> Verdict:
-    kind = listed_kind(kind, LISTED_KINDS)
+    kind = _kind(kind)
     if kind in (ItemKind.MAJOR_MATTER, ItemKind.PERSONNEL):
         # 二(五): never for 重大事项 and 干部任免, an emergency meeting included.
         return ad_hoc_verdict(
@@ -389,10 +442,14 @@ def reconsideration(ctx: RuleContext) -> ProcedureRule:
 _PRECEDENCE = {ItemKind.ORDINARY: 0, ItemKind.MAJOR_MATTER: 1, ItemKind.PERSONNEL: 2}
 
 # 大额资金 (一(二)3) against the tenant's threshold, "XX万元以上" (三重一大办法 一(四)1).
+# Without an amount the item cannot be shown to be small: it is held as 三重一大 (MET) until the
+# amount is given, never silently kept ordinary (RULES.md: a blank stops the rule, it does not
+# switch the 三重一大 safeguards off; finding I1).
 _FUNDS_WITHOUT_AMOUNT = FixedAnswer(
-    outcome=Outcome.NOT_APPLICABLE,
-    zh="未给出金额，无法判断是否属大额资金使用；按申报类型处理。",
-    en="No amount given: cannot tell whether these are large funds; the declared kind stands.",
+    outcome=Outcome.MET,
+    zh="未给出金额：补填金额前按“三重一大”大额资金使用从严处理；请填写金额（万元）。",
+    en="No amount given: held as a 三重一大 large-funds item until the amount (10k yuan) is "
+    "given; please give it.",
 )
 _FUNDS_WORDING = FundsWording(
     met_zh="金额 {amount} 万元，大额资金标准 {threshold} 万元以上（含本数）："
@@ -487,8 +544,17 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
             without_amount=_FUNDS_WITHOUT_AMOUNT,
             wording=_FUNDS_WORDING,
         )
+        # Threshold unset (needs_setting) or amount unknown (met, asking for it): held as
+        # MAJOR_MATTER, the stricter kind, until the blank is filled (finding I1).
+        if verdict.outcome == Outcome.NEEDS_SETTING:
+            verdict = msgspec.structs.replace(
+                verdict,
+                explanation_zh=verdict.explanation_zh + "设置前按“三重一大”事项从严处理。",
+                explanation_en=verdict.explanation_en
+                + " Until it is set, the item is held as a major matter.",
+            )
         verdicts.append(verdict)
-        if verdict.outcome == Outcome.MET:
+        if verdict.outcome in (Outcome.MET, Outcome.NEEDS_SETTING):
             found.append(ItemKind.MAJOR_MATTER)
     return Classification(kind=strictest_kind(found, _PRECEDENCE), verdicts=verdicts)
 

@@ -114,9 +114,12 @@ R_OB_FIELD_RESEARCH = "ningbo.obligation.field_research"
 
 # Kinds that are 三重一大: 重大决策/项目/资金 (major_matter) and 重要人事任免 (personnel; the
 # compendium lists "本单位科级以上干部任免和调整" under 重要人事任免). They take the compendium's
-# 三重一大 rules: member in charge present, inspectors' 2-working-day list, named votes by default.
-# 处分党员 (discipline) is this source's own category (第十八条) and is not treated as 三重一大.
-SANZHONG_YIDA = (ItemKind.MAJOR_MATTER, ItemKind.PERSONNEL)
+# 三重一大 rules: member in charge present, inspectors' 2-working-day list, named votes by default,
+# no ad-hoc motion even at an emergency meeting.
+# 处分党员 (discipline) is one too: 三重一大实施办法 一(二)5 puts "违反党纪政纪干部职工的处理意见"
+# under 重要人事任免, so on top of this source's two-thirds (第十八条) it takes the same 三重一大
+# rules (reviewer finding I3).
+SANZHONG_YIDA = (ItemKind.MAJOR_MATTER, ItemKind.PERSONNEL, ItemKind.DISCIPLINE)
 # "集体讨论决定重大事项" (第十九条(三)): 第六条 counts 重要人事任免 among the 重大问题, and 第十七条
 # calls 处分党员 an "重要事项", so the secretary-last rule covers all three non-ordinary kinds.
 MAJOR_FOR_SPEAKING = (ItemKind.MAJOR_MATTER, ItemKind.PERSONNEL, ItemKind.DISCIPLINE)
@@ -228,8 +231,9 @@ CATALOG: list[RuleEntry] = [
     RuleEntry(
         rule=R_QUORUM_DISCIPLINE,
         topic="quorum",
-        summary_zh="处分党员须三分之二以上党组成员到会。",
-        summary_en="Disciplining Party members: at least two-thirds present.",
+        summary_zh="处分党员须三分之二以上党组成员到会，且分管该项工作的成员到会（属“三重一大”）。",
+        summary_en="Disciplining Party members: at least two-thirds present, and the member in "
+        "charge (a 三重一大 item).",
         citation=C.C18_QUORUM,
     ),
     RuleEntry(
@@ -299,7 +303,7 @@ CATALOG: list[RuleEntry] = [
     RuleEntry(
         rule=R_NAMED_DEFAULT,
         topic="voting",
-        summary_zh="“三重一大”事项表决一般采用记名形式，记录每位成员的表决意见。",
+        summary_zh="“三重一大”事项（含干部任免、处分党员）表决一般采用记名形式，记录每位成员的表决意见。",
         summary_en="三重一大 items: named votes by default, each member's vote recorded.",
         citation=C.O_NAMED_DEFAULT,
     ),
@@ -408,7 +412,7 @@ CATALOG: list[RuleEntry] = [
     RuleEntry(
         rule=R_ADHOC_MAJOR,
         topic="procedure",
-        summary_zh="研究决定重大问题的会议不得搞临时动议（紧急会议亦然）。",
+        summary_zh="研究决定重大问题的会议不得搞临时动议（紧急会议亦然；含处分党员）。",
         summary_en="Never an ad-hoc motion for a major matter, emergency meeting included.",
         citation=C.O_NO_ADHOC_MAJOR,
     ),
@@ -453,8 +457,10 @@ CATALOG: list[RuleEntry] = [
     RuleEntry(
         rule=R_CLASSIFY_FUNDS,
         topic="oversight",
-        summary_zh="大额资金使用（达到设定金额，含本数）属于“三重一大”。",
-        summary_en="Large-funds use (at or above the set amount) is a 三重一大 item.",
+        summary_zh="大额资金使用（达到设定金额，含本数）属于“三重一大”；金额标准未设置或未填金额时，"
+        "从严按“三重一大”办理。",
+        summary_en="Large-funds use (at or above the set amount) is a 三重一大 item; while the "
+        "threshold is unset or the amount unknown, the item is held as one.",
         citation=C.C6_5_FUNDS,
     ),
     RuleEntry(
@@ -467,8 +473,9 @@ CATALOG: list[RuleEntry] = [
     RuleEntry(
         rule=R_CLASSIFY_DISCIPLINE,
         topic="oversight",
-        summary_zh="处分党员议题须三分之二以上成员到会。",
-        summary_en="Disciplining Party members needs two-thirds present.",
+        summary_zh="处分党员议题须三分之二以上成员到会，并按“三重一大”（重要人事任免）办理。",
+        summary_en="Disciplining Party members needs two-thirds present and is a 三重一大 item "
+        "(important personnel).",
         citation=C.C18_QUORUM,
     ),
     # obligations

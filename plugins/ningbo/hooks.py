@@ -14,6 +14,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import msgspec
+
 from core.access.permissions import Permission
 from core.hookspecs import hookimpl
 from core.rules.builders import ad_hoc_verdict, listed_kind, rule_verdict, strictest_kind
@@ -174,9 +176,18 @@ def item_quorum(ctx: RuleContext, kind: ItemKind, attendance: Attendance) -> Ver
             in_charge_citation=C.O_MAJOR_QUORUM,
         )
     if kind == ItemKind.DISCIPLINE:
-        # 第十八条: 处分党员 needs two-thirds (以上, inclusive).
+        # 第十八条: 处分党员 needs two-thirds (以上, inclusive). 违纪处理 is 三重一大
+        # (三重一大实施办法 一(二)5, under 重要人事任免), so, as for personnel, the member in
+        # charge must be present too (三重一大实施办法 二: "其中分管此项工作的党组成员必须到会";
+        # finding I3).
         return quorum_verdict(
-            R_QUORUM_DISCIPLINE, ctx, attendance, TWO_THIRDS_OR_MORE, C.C18_QUORUM
+            R_QUORUM_DISCIPLINE,
+            ctx,
+            attendance,
+            TWO_THIRDS_OR_MORE,
+            C.C18_QUORUM,
+            in_charge_required=True,
+            in_charge_citation=C.O_MAJOR_QUORUM,
         )
     if kind == ItemKind.MAJOR_MATTER:
         # Oversight compendium (三重一大实施办法 二): 半数以上 and the member in charge
@@ -207,8 +218,9 @@ def voting_rules(ctx: RuleContext, kind: ItemKind) -> VotingRules:
     citations = [C.C19_4_METHODS_PASSING, C.C19_4_ITEM_BY_ITEM, C.C19_4_WRITTEN]
     sanzhong = kind in SANZHONG_YIDA
     if sanzhong:
-        # Oversight compendium 第六条(五): named votes by default; defer when for and against are
-        # close. This source is silent on both, so they apply to 三重一大 kinds only.
+        # Oversight compendium 第六条(五): "表决一般采用记名形式"; defer when for and against are
+        # close. This source is silent on both, so they apply to 三重一大 kinds only: major
+        # matters, personnel and discipline (三重一大实施办法 一(二)5; findings I2, I3).
         citations += [C.O_NAMED_DEFAULT, C.O_DEFER_WHEN_CLOSE]
     personnel = kind == ItemKind.PERSONNEL
     if personnel:
@@ -334,9 +346,10 @@ def ad_hoc_motion(ctx: RuleContext, kind: ItemKind, emergency: bool) -> Verdict:
             "not even at an emergency meeting.",
             C.O_PERSONNEL_MATERIALS,
         )
-    if kind == ItemKind.MAJOR_MATTER and emergency:
+    if kind in SANZHONG_YIDA and emergency:
         # Oversight 第六条(一) forbids ad-hoc motions for major matters, stricter than 第十八条's
         # emergency meeting; an urgent major decision goes through 临机处置 (第十八条) instead.
+        # 处分党员 is 三重一大 too (三重一大实施办法 一(二)5; finding I3).
         return ad_hoc_verdict(
             R_ADHOC_MAJOR,
             ctx,
@@ -411,11 +424,17 @@ _RANK = {
 }
 
 # 大额资金使用 (第六条(五)) against the tenant's threshold, "XX万元以上" (oversight compendium).
+# Without an amount the item cannot be shown to be small: it is held as 三重一大 (MET) until the
+# amount is given, never silently dropped to ordinary (RULES.md: a blank stops the rule, it does
+# not switch the 三重一大 safeguards off; finding I1).
 _FUNDS_WITHOUT_AMOUNT = FixedAnswer(
-    outcome=Outcome.NOT_MET,
-    zh="资金类议题未填写金额，无法认定为大额资金使用；请填写金额（万元）。",
-    en="A funds item without an amount cannot be found large; give the amount (10k yuan).",
+    outcome=Outcome.MET,
+    zh="资金类议题未填写金额：补填金额前按“三重一大”大额资金使用从严办理；请填写金额（万元）。",
+    en="A funds item without an amount: held as a 三重一大 large-funds item until the amount "
+    "(10k yuan) is given; please give it.",
 )
+_HELD_ZH = "设置前按“三重一大”事项从严办理。"
+_HELD_EN = " Until it is set, the item is held as a 三重一大 item."
 _FUNDS_WORDING = FundsWording(
     met_zh="金额 {amount} 万元，大额资金起点 {threshold} 万元（含本数），"
     "属于“三重一大”大额资金使用。",
@@ -430,8 +449,8 @@ _FUNDS_WORDING = FundsWording(
 @hookimpl
 def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
     # An item in scope is what the scope says, whatever the proposer called it: categories can
-    # only make it stricter. Strictness: personnel (2/3 + member in charge) > discipline (2/3)
-    # > major matter (half + member in charge) > ordinary.
+    # only make it stricter. Strictness: personnel (2/3 + member in charge, person by person) >
+    # discipline (2/3 + member in charge) > major matter (half + member in charge) > ordinary.
     declared = listed_kind(item.declared_kind, KINDS)
     found = [declared]
     verdicts: list[Verdict] = []
@@ -459,8 +478,10 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
                     ctx,
                     True,
                     numbers,
-                    "涉及处分党员：须三分之二以上党组成员到会。",
-                    "Disciplining a Party member: two-thirds quorum.",
+                    "涉及处分党员：须三分之二以上党组成员到会、分管成员到会，"
+                    "属“三重一大”重要人事任免（违纪处理）。",
+                    "Disciplining a Party member: two-thirds quorum, member in charge present; "
+                    "a 三重一大 personnel matter (handling of breaches).",
                     C.C18_QUORUM,
                 )
             )
@@ -489,7 +510,15 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
                 without_amount=_FUNDS_WITHOUT_AMOUNT,
                 wording=_FUNDS_WORDING,
             )
-            if v.outcome == Outcome.MET:
+            # Threshold unset (needs_setting) or amount unknown (met, asking for it): held as
+            # MAJOR_MATTER, the stricter kind, until the blank is filled (finding I1).
+            if v.outcome == Outcome.NEEDS_SETTING:
+                v = msgspec.structs.replace(
+                    v,
+                    explanation_zh=v.explanation_zh + _HELD_ZH,
+                    explanation_en=v.explanation_en + _HELD_EN,
+                )
+            if v.outcome in (Outcome.MET, Outcome.NEEDS_SETTING):
                 found.append(ItemKind.MAJOR_MATTER)
             verdicts.append(v)
     if not verdicts:

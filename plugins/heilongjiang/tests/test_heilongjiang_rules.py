@@ -306,7 +306,29 @@ def test_funds_threshold_unset_answers_needs_setting(unset: TenantRules) -> None
     assert v.outcome == Outcome.NEEDS_SETTING
     assert v.missing_settings == ["major_funds_threshold_wan"]
     assert v.citation.article == "第五条(六)"
-    assert result.kind == ItemKind.ORDINARY  # undecided: the declared kind stands
+    # Undecided: held as the stricter kind until the threshold is set (RULES.md: never drop the
+    # 三重一大 safeguards silently); the old expectation (ordinary) dropped them.
+    assert result.kind == ItemKind.MAJOR_MATTER
+    assert "三重一大" in v.explanation_zh
+
+
+def test_funds_without_amount_is_held_as_major_and_asks_for_it(unset: TenantRules) -> None:
+    result = unset.call("classify_item", item=ClassifyInput(categories=["funds"]))
+    (v,) = result.verdicts
+    assert result.kind == ItemKind.MAJOR_MATTER
+    assert v.outcome == Outcome.MET
+    assert "请填写金额" in v.explanation_zh
+
+
+def test_unlisted_declared_kind_maps_to_a_listed_one(rules: TenantRules) -> None:
+    # 重大问题 is not a kind of this source: the answer must be one of item_kinds.
+    listed = {k.kind for k in rules.call("item_kinds")}
+    item = ClassifyInput(declared_kind=ItemKind.MAJOR_ISSUE)
+    kind = rules.call("classify_item", item=item).kind
+    assert kind in listed
+    assert kind == ItemKind.ORDINARY
+    item = ClassifyInput(declared_kind=ItemKind.MAJOR_ISSUE, categories=["project"])
+    assert rules.call("classify_item", item=item).kind == ItemKind.MAJOR_MATTER
 
 
 # --- classification (三重一大 scope) -------------------------------------------------------------
@@ -321,13 +343,14 @@ CLASSIFY = [
     (["funds"], 50, "ordinary", "ordinary", "funds_threshold", Outcome.NOT_MET, "第五条(六)"),
     (["funds"], 50.01, "ordinary", "major_matter", "funds_threshold", Outcome.MET, "第五条(六)"),
     (["funds"], 10, "ordinary", "ordinary", "funds_threshold", Outcome.NOT_MET, "第五条(六)"),
+    # no amount: held as a major matter until it is given (the verdict asks for it)
     (
         ["funds"],
         None,
         "ordinary",
-        "ordinary",
+        "major_matter",
         "funds_threshold",
-        Outcome.NOT_APPLICABLE,
+        Outcome.MET,
         "第五条(六)",
     ),
     # the proposer cannot lower the kind, but a stricter declared kind is kept
@@ -386,6 +409,11 @@ NOTICE = [
     ("ordinary", "members", "members", None, False, True, "第十五条(一)"),
     ("ordinary", "inspectors", "inspectors", None, False, False, "第十五条(一)"),
     ("ordinary", "attendees", "attendees", None, False, True, "第十五条(一)"),
+    # 议事规则实施细则 第六条(三): 1 working day for every kind, ordinary included
+    ("ordinary", "members", "members_working_day", 1, True, True, f"{OV_RULES} 第六条(三)"),
+    # major matters: the inspectors, who sit in, get a deadline too
+    ("major_matter", "inspectors", "inspectors_major", 1, True, True, f"{OV_RULES} 第六条(三)"),
+    ("personnel", "inspectors", "inspectors_major", 1, True, False, f"{OV_RULES} 第六条(三)"),
     ("major_matter", "members", "members", None, False, True, "第十五条(一)"),
     ("major_matter", "members", "members_major", 1, True, True, f"{OV_RULES} 第六条(三)"),
     # "除人事等重要事项外" (第十五条(一)): personnel materials are not sent beforehand
@@ -419,10 +447,14 @@ def test_notice_rules(
     assert n.citation.article == article
 
 
-def test_ordinary_items_have_no_fixed_notice_period(rules: TenantRules) -> None:
-    assert "heilongjiang.notice.members_major" not in {
-        rule for _, rule in _notices(rules, "ordinary")
-    }
+def test_ordinary_items_get_the_one_working_day_notice(rules: TenantRules) -> None:
+    # Was "no fixed notice period": the compendium's 1 working day applies to every kind.
+    notices = _notices(rules, "ordinary")
+    assert "heilongjiang.notice.members_major" not in {rule for _, rule in notices}
+    n = notices[("members", "heilongjiang.notice.members_working_day")]
+    assert (n.days_before, n.working_days) == (1, True)
+    # The source's own "提前通知" (no number of days) is still listed beside it.
+    assert notices[("members", "heilongjiang.notice.members")].days_before is None
 
 
 # --- speaking order ----------------------------------------------------------------------------
@@ -439,6 +471,12 @@ NO_SECRETARY = [
     MemberFacts(id=2, position="member", rank=3),
     MemberFacts(id=3, position="member", rank=4),
 ]
+# The reviewer's case: ranks 3, 4, 5, the rank-4 member chairing, the secretary absent.
+MIDDLE_CHAIR = [
+    MemberFacts(id=3, position="member", rank=3),
+    MemberFacts(id=4, position="member", rank=4, chairing=True),
+    MemberFacts(id=5, position="member", rank=5),
+]
 
 SPEAKING = [
     # kind, members, order, rule, article
@@ -448,13 +486,22 @@ SPEAKING = [
     ("personnel", BODY, [13, 14, 10, 12, 11], "personnel_reverse_rank", "第十六条(二)"),
     ("personnel", NO_SECRETARY, [3, 2, 1], "personnel_reverse_rank", "第十六条(二)"),
     ("ordinary", NO_SECRETARY, [2, 3, 1], "secretary_last", "第十六条(一)"),
+    # 第十六条(二) "按党组成员排序从后往前": the chair keeps his place (was [5, 3, 4]).
+    ("personnel", MIDDLE_CHAIR, [5, 4, 3], "personnel_reverse_rank", "第十六条(二)"),
 ]
 
 
 @pytest.mark.parametrize(
     ("kind", "members", "order", "rule", "article"),
     SPEAKING,
-    ids=["ordinary", "major", "personnel", "personnel-chair-last", "ordinary-chair-last"],
+    ids=[
+        "ordinary",
+        "major",
+        "personnel",
+        "personnel-chair-last",
+        "ordinary-chair-last",
+        "personnel-chair-keeps-rank",
+    ],
 )
 def test_speaking_order(
     rules: TenantRules,
@@ -475,7 +522,9 @@ def test_speaking_order(
 AD_HOC = [
     # kind, emergency, outcome, rule, article
     ("ordinary", False, Outcome.NOT_MET, "refused", "第十五条(一)"),
-    ("ordinary", True, Outcome.MET, "emergency_meeting", "第十五条"),
+    # "除临时召开的会议，一般应当提前通知…" is the sentence that allows it, not 第十五条's
+    # "可随时召开"
+    ("ordinary", True, Outcome.MET, "emergency_meeting", "第十五条(一)"),
     ("personnel", False, Outcome.NOT_MET, "personnel_refused", "第十六条(二)"),
     ("personnel", True, Outcome.NOT_MET, "personnel_refused", "第十六条(二)"),
     ("major_matter", False, Outcome.NOT_MET, "major_refused", f"{OV_RULES} 第六条(一)"),

@@ -153,14 +153,59 @@ def test_two_thirds_kinds(kind: ItemKind, expected: int, present: int, met: bool
             "第二十二条",
             id="major_issue-in-charge-absent-irrelevant",
         ),
-        # 处分党员 is not a kind of this source: the ordinary rule applies.
+        # 处分党员 is not a kind of this source, but 违纪处理 is 三重一大 (三重一大实施办法
+        # 一(二)5): the major-matter rule (two-thirds and the member in charge), never the
+        # ordinary fallback. 5 of 9 met only the ordinary half; two-thirds of 9 is 6.
         pytest.param(
             ItemKind.DISCIPLINE,
             Attendance(expected=9, present=5),
-            Outcome.MET,
-            "kunming.quorum.item",
+            Outcome.NOT_MET,
+            "kunming.quorum.major_matter",
             "第二十二条",
-            id="discipline-unlisted-falls-back",
+            id="discipline-unlisted-as-major-matter",
+        ),
+        # The reviewer's case: 7 members, 4 present, in charge absent (was met).
+        pytest.param(
+            ItemKind.DISCIPLINE,
+            Attendance(expected=7, present=4, in_charge_present=False),
+            Outcome.NOT_MET,
+            "kunming.quorum.major_matter",
+            "第二十二条",
+            id="discipline-7-4-in-charge-absent",
+        ),
+        pytest.param(
+            ItemKind.DISCIPLINE,
+            Attendance(expected=7, present=5, in_charge_present=False),
+            Outcome.NOT_MET,
+            "kunming.quorum.major_matter",
+            c.OV_IN_CHARGE.article,
+            id="discipline-two-thirds-in-charge-absent",
+        ),
+        pytest.param(
+            ItemKind.DISCIPLINE,
+            Attendance(expected=7, present=5, in_charge_present=True),
+            Outcome.MET,
+            "kunming.quorum.major_matter",
+            "第二十二条",
+            id="discipline-two-thirds-in-charge-present",
+        ),
+        # 干部任免 is 三重一大 (重要人事任免): two-thirds raises the number, the member in charge
+        # must still be present (三重一大实施办法 二). Was met.
+        pytest.param(
+            ItemKind.PERSONNEL,
+            Attendance(expected=7, present=5, in_charge_present=False),
+            Outcome.NOT_MET,
+            "kunming.quorum.personnel",
+            c.OV_IN_CHARGE.article,
+            id="personnel-two-thirds-in-charge-absent",
+        ),
+        pytest.param(
+            ItemKind.PERSONNEL,
+            Attendance(expected=7, present=5, in_charge_present=True),
+            Outcome.MET,
+            "kunming.quorum.personnel",
+            "第二十二条",
+            id="personnel-two-thirds-in-charge-present",
         ),
     ],
 )
@@ -304,6 +349,14 @@ def test_item_kinds() -> None:
             id="funds-without-amount",
         ),
         pytest.param(
+            {THRESHOLD_KEY: 50},
+            ClassifyInput(categories=["funds"]),
+            ItemKind.MAJOR_MATTER,
+            Outcome.MET,
+            "第六条(六)",
+            id="funds-without-amount-threshold-set",
+        ),
+        pytest.param(
             {},
             ClassifyInput(declared_kind=ItemKind.ORDINARY),
             ItemKind.ORDINARY,
@@ -335,6 +388,14 @@ def test_unset_threshold_names_the_key() -> None:
     assert verdict.outcome == Outcome.NEEDS_SETTING
     assert verdict.missing_settings == [THRESHOLD_KEY]
     assert verdict.rule == "kunming.classify.major_funds"
+    assert result.kind == ItemKind.MAJOR_MATTER
+    assert "三重一大" in verdict.explanation_zh
+
+
+def test_funds_without_amount_asks_for_it() -> None:
+    result = rules().call("classify_item", item=ClassifyInput(categories=["funds"]))
+    (verdict,) = result.verdicts
+    assert "请填写金额" in verdict.explanation_zh
 
 
 def test_settings_spec() -> None:
@@ -356,8 +417,11 @@ def test_settings_spec() -> None:
     [
         pytest.param(ItemKind.ORDINARY, False, "hands", False, id="ordinary"),
         pytest.param(ItemKind.MAJOR_ISSUE, False, "hands", False, id="major_issue"),
-        pytest.param(ItemKind.PERSONNEL, False, "hands", False, id="personnel"),
+        # 干部任免 is 三重一大: 议事规则实施细则 第六条(五) "表决一般采用记名形式" (was False).
+        pytest.param(ItemKind.PERSONNEL, True, "named_ballot", True, id="personnel"),
         pytest.param(ItemKind.MAJOR_MATTER, True, "named_ballot", True, id="major_matter"),
+        # 处分党员 is 三重一大 too: at least as strict as a major matter.
+        pytest.param(ItemKind.DISCIPLINE, True, "named_ballot", True, id="discipline"),
     ],
 )
 def test_voting_rules(kind: ItemKind, named: bool, default: str, defer: bool) -> None:
@@ -375,6 +439,8 @@ def test_voting_rules(kind: ItemKind, named: bool, default: str, defer: bool) ->
         False,
     )
     assert v.citations[0].article == "第二十三条"
+    # Named by default only on the compendium's word (议事规则实施细则 第六条(五)), cited.
+    assert named is (c.OV_NAMED_VOTES in v.citations)
 
 
 def _members(chair: int | None) -> list[MemberFacts]:
@@ -418,6 +484,15 @@ def _notice(kind: ItemKind) -> dict[str, Any]:
 MEMBERS_2_DAYS = ("members", 2, False, False, "第二十一条")
 MEMBERS_1_WORKING_DAY = ("members", 1, True, True, c.OV_NOTICE.article)
 ATTENDEES = ("attendees", None, False, False, "第二十二条")
+# The deadline's own sentence (议事规则实施细则 第六条(三)), not 三(五) (which only says the
+# inspectors sit in).
+INSPECTORS_1_WORKING_DAY = ("inspectors", 1, True, True, c.OV_NOTICE.article)
+MAJOR_NOTICES = {
+    "kunming.notice.members": MEMBERS_2_DAYS,
+    "kunming.notice.members_working_day": MEMBERS_1_WORKING_DAY,
+    "kunming.notice.attendees": ATTENDEES,
+    "kunming.notice.inspectors": INSPECTORS_1_WORKING_DAY,
+}
 
 
 @pytest.mark.parametrize(
@@ -454,25 +529,13 @@ ATTENDEES = ("attendees", None, False, False, "第二十二条")
                     c.OV_PERSONNEL_MATERIALS.article,
                 ),
                 "kunming.notice.attendees": ATTENDEES,
+                # 干部任免 is 三重一大: the inspectors sit in; papers only at the meeting.
+                "kunming.notice.inspectors": ("inspectors", 1, True, False, c.OV_NOTICE.article),
             },
             id="personnel",
         ),
-        pytest.param(
-            ItemKind.MAJOR_MATTER,
-            {
-                "kunming.notice.members": MEMBERS_2_DAYS,
-                "kunming.notice.members_working_day": MEMBERS_1_WORKING_DAY,
-                "kunming.notice.attendees": ATTENDEES,
-                "kunming.notice.inspectors": (
-                    "inspectors",
-                    1,
-                    True,
-                    True,
-                    c.OV_INSPECTORS_SIT_IN.article,
-                ),
-            },
-            id="major_matter",
-        ),
+        pytest.param(ItemKind.MAJOR_MATTER, MAJOR_NOTICES, id="major_matter"),
+        pytest.param(ItemKind.DISCIPLINE, MAJOR_NOTICES, id="discipline"),
     ],
 )
 def test_notice_rules(kind: ItemKind, expected: dict[str, Any]) -> None:
@@ -486,9 +549,15 @@ def test_notice_rules(kind: ItemKind, expected: dict[str, Any]) -> None:
             ItemKind.ORDINARY, False, False, "kunming.adhoc.refused", c.OV_NO_AD_HOC.article,
             id="ordinary",
         ),
+        # 实施细则 第六条(四) "不许临时动议" has no emergency exception; 第二十一条 "可以随时召开"
+        # is about calling a meeting, not raising items at it (was allowed).
         pytest.param(
-            ItemKind.ORDINARY, True, True, "kunming.adhoc.emergency_meeting", "第二十一条",
+            ItemKind.ORDINARY, True, False, "kunming.adhoc.refused", c.OV_NO_AD_HOC.article,
             id="ordinary-emergency",
+        ),
+        pytest.param(
+            ItemKind.DISCIPLINE, True, False, "kunming.adhoc.major_refused",
+            c.OV_NO_AD_HOC_MAJOR.article, id="discipline-emergency",
         ),
         pytest.param(
             ItemKind.MAJOR_ISSUE, True, False, "kunming.adhoc.major_refused",
@@ -547,11 +616,25 @@ def test_obligations(kind: str, count: int, period: str, article: str) -> None:
     assert (o.count, o.period, o.citation.article) == (count, period, article)
 
 
+def test_field_research_is_two_months_not_two_events() -> None:
+    # 第十八条(三) "…时间原则不得少于2个月": count 2 is a duration; label and summary say so.
+    (o,) = [o for o in rules().call("obligations") if o.kind == "field_research"]
+    assert "2 months" in o.label_zh and "2个月" in o.label_zh
+    (entry,) = [e for e in rules().call("rule_catalog") if e.rule == o.rule]
+    assert "2个月" in entry.summary_zh and "2 months" in entry.summary_en
+
+
+def test_democratic_life_before_names_no_attendees() -> None:
+    got = rules().call("report_recipients", event="democratic_life_before")
+    assert not any("副主任" in r.who_zh for r in got)
+
+
 @pytest.mark.parametrize(
     ("event", "who"),
     [
         pytest.param("report_to_superior", ["市委"], id="report_to_superior"),
-        pytest.param("democratic_life_before", ["纪委监委", "非中共党员"], id="dl_before"),
+        # The non-CPC vice-chairs sit in (第十六条 列席): attendees, not recipients.
+        pytest.param("democratic_life_before", ["纪委监委"], id="dl_before"),
         pytest.param("democratic_life_after", ["干部、群众"], id="dl_after"),
         pytest.param(
             "minutes_distribution", ["常委会办公室", "党组成员", "市分管领导"], id="minutes"
@@ -572,7 +655,7 @@ def test_every_rule_id_is_catalogued() -> None:
     r = rules(**{THRESHOLD_KEY: 50})
     catalog = {e.rule for e in r.call("rule_catalog")}
     used: set[str] = set()
-    kinds = [k.kind for k in r.call("item_kinds")]
+    kinds = [*(k.kind for k in r.call("item_kinds")), ItemKind.DISCIPLINE]
     members = _members(None)
     for kind in kinds:
         used |= {n.rule for n in r.call("notice_rules", kind=kind)}

@@ -5,7 +5,8 @@ Each case states the expected outcome and the article that decides it. Threshold
   for every meeting and every item (5→4, 6→4, 7→5, 8→6, 9→6, 10→7, 11→8).
 - 三(六) "赞成票超过应到会党组成员的半数为通过": more than half of members expected
   (5→3, 6→4, 7→4, 8→5, 9→5, 10→6, 11→6).
-- 三重一大: the member in charge must be present (oversight compendium, 三重一大办法 二).
+- 三重一大: the member in charge must be present (oversight compendium, 三重一大办法 二); 干部任免
+  (重要人事任免) and 处分党员 (违纪处理, 三重一大办法 一(二)5) are 三重一大 too.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ ON = date(2026, 6, 1)
 
 MET, NOT_MET = Outcome.MET, Outcome.NOT_MET
 ORD, MAJOR, PERS = ItemKind.ORDINARY, ItemKind.MAJOR_MATTER, ItemKind.PERSONNEL
+DISC = ItemKind.DISCIPLINE
 
 
 def rules(**settings: Any) -> TenantRules:
@@ -130,17 +132,42 @@ ITEM_CASES = [
     # Half is enough for the compendium, but this source's two-thirds is stricter.
     ("major-half-only", MAJOR, 8, 4, 0, True, NOT_MET, "nantong.quorum.major_matter", "三(五)"),
     ("major-8-at", MAJOR, 8, 6, 0, True, MET, "nantong.quorum.major_matter", "三(五)"),
-    # Not a kind of this source: falls back to the ordinary rule.
+    # 干部任免 is 三重一大 (重要人事任免): two-thirds AND the member in charge (三重一大办法 二).
     (
-        "discipline-fallback",
-        ItemKind.DISCIPLINE,
+        "personnel-7-in-charge-absent",
+        PERS,
         7,
         5,
         0,
-        None,
+        False,
+        NOT_MET,
+        "nantong.quorum.personnel",
+        "三重一大办法 二",
+    ),
+    (
+        "personnel-7-in-charge-present",
+        PERS,
+        7,
+        5,
+        0,
+        True,
         MET,
-        "nantong.quorum.item",
+        "nantong.quorum.personnel",
         "三(五)",
+    ),
+    # Not a kind of this source, but 违纪处理 is 三重一大 (三重一大办法 一(二)5): the major-matter
+    # rule, never the ordinary fallback.
+    ("discipline-as-major", DISC, 7, 5, 0, None, MET, "nantong.quorum.major_matter", "三(五)"),
+    (
+        "discipline-in-charge-absent",
+        DISC,
+        7,
+        5,
+        0,
+        False,
+        NOT_MET,
+        "nantong.quorum.major_matter",
+        "三重一大办法 二",
     ),
 ]
 
@@ -270,11 +297,12 @@ CLASSIFY_CASES = [
         MET,
         "三重一大办法 一(二)5",
     ),
+    # Threshold unset: needs_setting, held as a major matter meanwhile (never silently ordinary).
     (
         "funds-threshold-unset",
         {},
         ClassifyInput(categories=["funds"], amount_wan=80.0),
-        ORD,
+        MAJOR,
         "nantong.classify.major_funds",
         Outcome.NEEDS_SETTING,
         "三重一大办法 一(四)1",
@@ -297,13 +325,23 @@ CLASSIFY_CASES = [
         NOT_MET,
         "三重一大办法 一(四)1",
     ),
+    # No amount: held as a major matter until it is given; the verdict asks for it.
     (
         "funds-no-amount",
         {FUNDS: 50},
         ClassifyInput(categories=["funds"]),
-        ORD,
+        MAJOR,
         "nantong.classify.major_funds",
-        Outcome.NOT_APPLICABLE,
+        MET,
+        "三重一大办法 一(四)1",
+    ),
+    (
+        "funds-no-amount-threshold-unset",
+        {},
+        ClassifyInput(categories=["funds"]),
+        MAJOR,
+        "nantong.classify.major_funds",
+        MET,
         "三重一大办法 一(四)1",
     ),
     # Whatever the proposer calls it: declared ordinary, amount over the threshold.
@@ -364,6 +402,15 @@ def test_unset_funds_threshold_names_the_key() -> None:
     assert v.outcome == Outcome.NEEDS_SETTING
     assert v.missing_settings == [FUNDS]
     assert v.citation.source == "oversight"
+    assert result.kind == MAJOR  # held to the stricter kind until the threshold is set
+    assert "三重一大" in v.explanation_zh
+
+
+def test_funds_without_amount_asks_for_it() -> None:
+    result = rules(**{FUNDS: 50}).call("classify_item", item=ClassifyInput(categories=["funds"]))
+    (v,) = result.verdicts
+    assert "请填写金额" in v.explanation_zh
+    assert v.numbers["amount_wan"] is None
 
 
 def test_settings_declared() -> None:
@@ -381,7 +428,10 @@ VOTING_CASES = [
     # (kind, default_method, named, person_by_person, split_defer)
     (ORD, "hands", False, False, False),
     (MAJOR, "named_ballot", True, False, True),
-    (PERS, "hands", False, True, True),
+    # 干部任免 is 三重一大: 议事规则实施细则 第六条(五) "表决一般采用记名形式".
+    (PERS, "named_ballot", True, True, True),
+    # 处分党员 (not a kind of this source) is 三重一大: at least as strict as a major matter.
+    (DISC, "named_ballot", True, False, True),
 ]
 
 
@@ -401,6 +451,8 @@ def test_voting_rules(kind: ItemKind, default: str, named: bool, person: bool, s
     assert v.proxy_votes is False
     assert v.absent_opinion_counts is False
     assert v.citations[0].article == "三(六)"
+    # Named by default only on the compendium's word (议事规则实施细则 第六条(五)), cited.
+    assert named is any("表决一般采用记名形式" in c.original for c in v.citations)
 
 
 # --- speaking order ---
@@ -450,6 +502,15 @@ def test_speaking_order(members: list[MemberFacts], order: list[int]) -> None:
     assert s.citation.article == "二(四)"
 
 
+def test_speaking_order_says_it_is_the_platform_default() -> None:
+    # Neither source has a speaking order: the explanation must not present 二(四) as one.
+    members = [MemberFacts(id=1, position="secretary", rank=1)]
+    s = rules().call("speaking_order", kind=ORD, members=members)
+    assert "平台" in s.explanation_zh and "默认" in s.explanation_zh
+    assert "并非发言顺序规定" in s.explanation_zh
+    assert "default" in s.explanation_en and "not a rule" in s.explanation_en
+
+
 # --- notices ---
 
 NOTICE_CASES = [
@@ -479,6 +540,8 @@ NOTICE_CASES = [
         1,
         "三(四)",
     ),
+    # The 2 days come from 三(四) (the sentence that sets them), not 三(五) of the compendium,
+    # which only says the inspectors sit in.
     (
         "major-inspectors",
         {},
@@ -489,7 +552,57 @@ NOTICE_CASES = [
         False,
         True,
         None,
-        "三重一大办法 三(五)",
+        "三(四)",
+    ),
+    # 1 working day (议事规则实施细则 第六条(三)) for every kind, ordinary included.
+    (
+        "ord-members-working-day",
+        {},
+        ORD,
+        "nantong.notice.members_working_day",
+        "members",
+        1,
+        True,
+        True,
+        None,
+        "议事规则实施细则 第六条(三)",
+    ),
+    # Personnel is 三重一大: the inspectors sit in, notified by both deadlines, without papers.
+    (
+        "pers-inspectors",
+        {},
+        PERS,
+        "nantong.notice.inspectors",
+        "inspectors",
+        2,
+        False,
+        False,
+        None,
+        "三(四)",
+    ),
+    (
+        "pers-inspectors-working-day",
+        {},
+        PERS,
+        "nantong.notice.major_working_day",
+        "inspectors",
+        1,
+        True,
+        False,
+        None,
+        "议事规则实施细则 第六条(三)",
+    ),
+    (
+        "disc-inspectors-working-day",
+        {},
+        DISC,
+        "nantong.notice.major_working_day",
+        "inspectors",
+        1,
+        True,
+        True,
+        None,
+        "议事规则实施细则 第六条(三)",
     ),
     (
         "major-members-working-day",
@@ -559,7 +672,11 @@ def test_notice_rules(
 
 @pytest.mark.parametrize(
     ("kind", "recipients"),
-    [(ORD, {"members", "attendees"}), (PERS, {"members", "attendees"})],
+    [
+        (ORD, {"members", "attendees"}),
+        # 干部任免 is 三重一大 (一(二)3): the inspectors sit in, so they are notified too.
+        (PERS, {"members", "attendees", "inspectors"}),
+    ],
     ids=["ordinary", "personnel"],
 )
 def test_no_inspector_notice_outside_major_matters(kind: ItemKind, recipients: set[str]) -> None:
@@ -577,6 +694,8 @@ ADHOC_CASES = [
     (MAJOR, True, NOT_MET, "nantong.adhoc.never_major", "二(五)"),
     (PERS, False, NOT_MET, "nantong.adhoc.never_major", "二(五)"),
     (PERS, True, NOT_MET, "nantong.adhoc.never_major", "二(五)"),
+    # 处分党员 is 三重一大, never the ordinary emergency-meeting exception.
+    (DISC, True, NOT_MET, "nantong.adhoc.never_major", "二(五)"),
 ]
 
 
@@ -679,7 +798,7 @@ def test_every_rule_id_is_catalogued() -> None:
     catalog = {e.rule for e in r.call("rule_catalog")}
     used: set[str] = set()
     members = [MemberFacts(id=1, position="secretary", rank=1)]
-    for kind in (ORD, MAJOR, PERS):
+    for kind in (ORD, MAJOR, PERS, DISC):
         used |= {n.rule for n in r.call("notice_rules", kind=kind)}
         used.add(r.call("speaking_order", kind=kind, members=members).rule)
         for emergency in (False, True):

@@ -169,16 +169,40 @@ ITEM_CASES = [
         A18,
         id="personnel-5of7-in-charge-present",
     ),
+    # 违纪处理 is 三重一大 (三重一大实施办法 一(二)5): two-thirds (第十八条) AND the member in
+    # charge present (三重一大实施办法 二). The old expectation (met) dropped the second condition.
     pytest.param(
         ItemKind.DISCIPLINE,
         7,
         5,
         0,
         False,
+        NOT_MET,
+        "ningbo.quorum.discipline",
+        OVERSIGHT_QUORUM,
+        id="discipline-two-thirds-but-in-charge-absent",
+    ),
+    pytest.param(
+        ItemKind.DISCIPLINE,
+        7,
+        5,
+        0,
+        True,
         MET,
         "ningbo.quorum.discipline",
         A18,
-        id="discipline-no-in-charge-rule",
+        id="discipline-5of7-in-charge-present",
+    ),
+    pytest.param(
+        ItemKind.DISCIPLINE,
+        7,
+        4,
+        0,
+        True,
+        NOT_MET,
+        "ningbo.quorum.discipline",
+        A18,
+        id="discipline-in-charge-present-but-below-two-thirds",
     ),
     # Recusal (第十八条 回避): out of base and head count. 7 members, 1 recused: base 6.
     pytest.param(
@@ -377,7 +401,9 @@ VOTING_CASES = [
     pytest.param(ItemKind.ORDINARY, "hands", False, False, False, id="ordinary"),
     pytest.param(ItemKind.MAJOR_MATTER, "named_ballot", True, False, True, id="major"),
     pytest.param(ItemKind.PERSONNEL, "named_ballot", True, True, True, id="personnel"),
-    pytest.param(ItemKind.DISCIPLINE, "hands", False, False, False, id="discipline"),
+    # 处分党员 is 三重一大 (三重一大实施办法 一(二)5): named votes by default (议事规则实施细则
+    # 第六条(五) "表决一般采用记名形式") and the close-vote deferral, as for major matters.
+    pytest.param(ItemKind.DISCIPLINE, "named_ballot", True, False, True, id="discipline"),
 ]
 
 
@@ -492,12 +518,14 @@ NOTICE_CASES = [
         },
         id="ordinary",
     ),
+    # 处分党员 is 三重一大: the inspectors get the list and materials 2 working days before.
     pytest.param(
         ItemKind.DISCIPLINE,
         {
             "ningbo.notice.members": MEMBERS_1_DAY,
             "ningbo.notice.members_working_day": WD_WITH_MATERIALS,
             "ningbo.notice.inspectors": INSPECTORS_IN_TIME,
+            "ningbo.notice.inspectors_major": INSPECTORS_2_WD,
         },
         id="discipline",
     ),
@@ -547,12 +575,14 @@ ADHOC_CASES = [
         ItemKind.ORDINARY, True, MET, "ningbo.adhoc.emergency_meeting", A18, id="ord-emergency"
     ),
     pytest.param(ItemKind.DISCIPLINE, False, NOT_MET, "ningbo.adhoc.refused", A19_1, id="disc"),
+    # 处分党员 is 三重一大 (a 重大问题 of 议事规则实施细则 第四条(五), "奖惩"): never ad hoc,
+    # even at an emergency meeting (第六条(一)).
     pytest.param(
         ItemKind.DISCIPLINE,
         True,
-        MET,
-        "ningbo.adhoc.emergency_meeting",
-        A18,
+        NOT_MET,
+        "ningbo.adhoc.major_refused",
+        "议事规则实施细则 第六条(一)",
         id="disc-emergency",
     ),
     pytest.param(ItemKind.MAJOR_MATTER, False, NOT_MET, "ningbo.adhoc.refused", A19_1, id="major"),
@@ -641,11 +671,13 @@ CLASSIFY_CASES = [
         [("ningbo.classify.major_matter", MET, "第六条(二)")],
         id="project",
     ),
+    # Threshold unset: needs_setting, and the item is held as a major matter meanwhile (RULES.md:
+    # a blank stops the rule, it never drops the 三重一大 safeguards).
     pytest.param(
         ["funds"],
         80.0,
         {},
-        ItemKind.ORDINARY,
+        ItemKind.MAJOR_MATTER,
         [("ningbo.classify.major_funds", NEEDS, "三重一大实施办法 一(四)1")],
         id="funds-threshold-unset",
     ),
@@ -665,13 +697,22 @@ CLASSIFY_CASES = [
         [("ningbo.classify.major_funds", NOT_MET, "第六条(五)")],
         id="funds-below-threshold",
     ),
+    # No amount: held as a major matter until it is given (the verdict asks for it).
     pytest.param(
         ["funds"],
         None,
         {FUNDS_KEY: 50},
-        ItemKind.ORDINARY,
-        [("ningbo.classify.major_funds", NOT_MET, "第六条(五)")],
+        ItemKind.MAJOR_MATTER,
+        [("ningbo.classify.major_funds", MET, "第六条(五)")],
         id="funds-without-amount",
+    ),
+    pytest.param(
+        ["funds"],
+        None,
+        {},
+        ItemKind.MAJOR_MATTER,
+        [("ningbo.classify.major_funds", MET, "第六条(五)")],
+        id="funds-without-amount-threshold-unset",
     ),
     pytest.param(
         ["funds", "personnel"],
@@ -718,6 +759,19 @@ def test_declared_kind_is_never_downgraded() -> None:
 def test_unset_threshold_names_the_key() -> None:
     result = rules().call("classify_item", item=ClassifyInput(categories=["funds"], amount_wan=1))
     assert result.verdicts[0].missing_settings == [FUNDS_KEY]
+    # Held as the stricter kind while unset, and the verdict says so.
+    assert result.kind == ItemKind.MAJOR_MATTER
+    assert "三重一大" in result.verdicts[0].explanation_zh
+
+
+def test_funds_without_amount_asks_for_it() -> None:
+    result = rules(**{FUNDS_KEY: 50}).call(
+        "classify_item", item=ClassifyInput(categories=["funds"])
+    )
+    (v,) = result.verdicts
+    assert result.kind == ItemKind.MAJOR_MATTER
+    assert "请填写金额" in v.explanation_zh
+    assert v.numbers["amount_wan"] is None
 
 
 @pytest.mark.parametrize(
