@@ -8,7 +8,8 @@ from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
 from core.access.permissions import Permission
-from core.errors import AuthRequired, PermissionDenied, RouteUnguarded, TokenScope
+from core.errors import AuthRequired, NotFound, PermissionDenied, RouteUnguarded, TokenScope
+from core.oversight.services import readable_tenants
 from core.tenancy.middleware import RequestContext
 
 __all__ = ["permission_guard", "required_permission"]
@@ -19,7 +20,7 @@ def required_permission(handler: BaseRouteHandler) -> Permission | None:
     return perm if isinstance(perm, Permission) else None
 
 
-def permission_guard(
+async def permission_guard(
     connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
 ) -> None:
     perm = required_permission(handler)
@@ -40,7 +41,17 @@ def permission_guard(
             raise PermissionDenied(permission=str(perm))
         return
     if perm.scope == "oversight":
-        return  # the handler asks the oversight body's enforcer (core.oversight.services)
+        body = connection.path_params.get("oversight_body", "")
+        if principal.via not in ("session", "oversight") or (
+            principal.via == "oversight" and principal.scope != body
+        ):
+            raise TokenScope(scope=principal.scope_label)
+        # The body's own enforcer: a reader's domain is the body's set of tenants.
+        tenants = await readable_tenants(body, principal.account_id)
+        if not tenants:  # no such body, or not a reader of it: the same answer
+            raise NotFound()
+        ctx.oversight_tenants = tenants
+        return
     if perm.scope == "tenant":
         if ctx.access is None or not ctx.access.allowed(principal.account_id, perm):
             raise PermissionDenied(permission=str(perm))

@@ -27,6 +27,7 @@ __all__ = [
     "do_create_body",
     "get_body",
     "overseen_tenants",
+    "readable_tenants",
 ]
 
 READER = "oversight_reader"
@@ -85,18 +86,20 @@ async def body_enforcer(slug: str) -> casbin.Enforcer | None:
     return enforcer
 
 
-async def overseen_tenants(slug: str, account_id: int) -> list[dict[str, Any]] | None:
-    """The tenants of body `slug` that `account_id` may read; None when not a reader of it."""
-    enforcer = await body_enforcer(slug)
+async def readable_tenants(slug: str, account_id: int) -> list[str]:
+    """The tenants of body `slug` that `account_id` may read (empty: not a reader, or no body)."""
     body = await get_body(slug)
+    enforcer = await body_enforcer(slug)
     if enforcer is None or body is None:
-        return None
-    allowed = [
-        t for t in body["tenants"] if enforcer.enforce(str(account_id), t, "oversight", "read")
-    ]
-    if not allowed:
-        return None
+        return []
+    return [t for t in body["tenants"] if enforcer.enforce(str(account_id), t, "oversight", "read")]
+
+
+async def overseen_tenants(slugs: list[str]) -> list[dict[str, Any]]:
+    """Registry rows of the given tenants (already checked by `readable_tenants`)."""
+    if not slugs:
+        return []
     rows = await Tenant.select(Tenant.slug, Tenant.name, Tenant.plugin, Tenant.status).where(
-        Tenant.slug.is_in(allowed)
+        Tenant.slug.is_in(slugs)
     )
     return sorted(rows, key=lambda r: r["slug"])

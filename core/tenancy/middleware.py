@@ -40,6 +40,8 @@ class RequestContext:
     access: TenantAccess | None = None
     roles: tuple[str, ...] = ()
     session_secret: str = ""
+    #: For oversight routes: the tenants of the body this reader may read (set by the guard).
+    oversight_tenants: list[str] | None = None
 
     def actor(self) -> Actor:
         p = self.principal
