@@ -177,6 +177,8 @@ async def drop_tenant_storage(storage: Storage, slug: str) -> None:
             await _pg(storage, f"DROP SCHEMA IF EXISTS {s} CASCADE")
             await _pg(storage, f"DROP ROLE IF EXISTS {r}")
         else:
+            engine: Any = storage.tenant
+            await engine.close_idle(str(storage.tenant_file(bound.schema)))
             for suffix in ("", "-wal", "-shm"):
                 path = storage.tenant_file(bound.schema)
                 p = path.with_name(path.name + suffix)

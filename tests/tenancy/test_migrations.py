@@ -70,3 +70,19 @@ async def test_fifty_tenants_rerun_and_one_broken(fresh: tuple[Storage, object])
     assert all(steps == [] for steps in again.tenants.values())
     assert await pending_migrations(storage, "t00") == []
     assert await pending_migrations(storage) == []
+
+
+async def test_deleted_tenant_comes_back_empty(fresh: tuple[Storage, object]) -> None:
+    """Pooled connections (SQLite) and schemas (PostgreSQL) never outlive a deleted tenant."""
+    from core.tenancy.migrate import drop_tenant_storage
+
+    storage, _ = fresh
+    await migrate_all(storage, ["again"])
+    await storage.start()
+    with bind_tenant("again", storage.role_prefix):
+        await Person.insert(Person(account_id=1, login="old", name="旧"))
+        assert len(await Person.select()) == 1
+    await drop_tenant_storage(storage, "again")
+    await migrate_all(storage, ["again"])
+    with bind_tenant("again", storage.role_prefix):
+        assert await Person.select() == []
