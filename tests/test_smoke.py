@@ -25,3 +25,10 @@ async def test_openapi_lists_every_api_route(api: World) -> None:
     assert "/api/v1/t/{tenant}/rules/what-if" in paths
     assert "/api/v1/auth/token" in paths
     assert len(paths) >= 24
+
+
+async def test_roster_lists_members_in_rank_order_first(api: World) -> None:
+    r = await api.api.get("/api/v1/t/alpha/members", headers=await api.auth("a.mem", "alpha"))
+    logins = [p["login"] for p in r.json()]
+    assert logins[:3] == ["a.sec", "a.dep", "a.mem"]
+    assert set(logins[3:]) == {"a.admin", "a.att", "a.insp", "shared.insp", "a.clerk"}

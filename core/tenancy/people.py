@@ -66,11 +66,13 @@ async def _roles_by_person() -> dict[int, list[str]]:
 
 
 async def list_people(*, include_inactive: bool = False) -> list[dict[str, Any]]:
-    query = Person.select().order_by(Person.rank).order_by(Person.id)
+    """The roster: body members in rank order first, then everyone else (rank 0) by id."""
+    query = Person.select().order_by(Person.id)
     if not include_inactive:
         query = query.where(Person.active.eq(True))
     roles = await _roles_by_person()
-    return [_shape(r, roles.get(r["id"], [])) for r in await query]
+    rows = sorted(await query, key=lambda r: (r["rank"] == 0, r["rank"], r["id"]))
+    return [_shape(r, roles.get(r["id"], [])) for r in rows]
 
 
 async def access_person(person_id: int) -> dict[str, Any]:
