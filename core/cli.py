@@ -70,7 +70,7 @@ def _run(make: Callable[[Storage], Awaitable[T]]) -> T:
 
 
 async def _migrate(storage: Storage, quiet: bool = False) -> Any:
-    slugs = [t["slug"] for t in await _registry_or_empty(storage)]
+    slugs = [t["slug"] for t in await _platform_migrated_tenants(storage)]
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -89,7 +89,8 @@ async def _migrate(storage: Storage, quiet: bool = False) -> Any:
     return report
 
 
-async def _registry_or_empty(storage: Storage) -> list[dict[str, Any]]:
+async def _platform_migrated_tenants(storage: Storage) -> list[dict[str, Any]]:
+    """Bring the platform storage up to date (a no-op when it is), then list the tenants."""
     from core.tenancy.migrate import migrate_platform
 
     await migrate_platform(storage)
@@ -230,7 +231,7 @@ def accounts_create(login: str, name: str, operator: bool) -> None:
     password = _read_password()
 
     async def go(storage: Storage) -> None:
-        await _registry_or_empty(storage)
+        await _platform_migrated_tenants(storage)
         row = await do_create_account(login, name, actor=CLI_ACTOR, is_operator=operator)
         await do_set_password(row["id"], password, actor=CLI_ACTOR)
 
