@@ -285,7 +285,7 @@ def speaking_order(ctx: RuleContext, kind: ItemKind, members: list[MemberFacts])
         # 第十六条(二): "按党组成员排序从后往前逐一发表…明确意见": everyone, from the lowest rank
         # up, the chair included: a member chairing in the secretary's absence keeps his own
         # place in the order (ranks 3,4,5 with 4 chairing → 5,4,3), he does not move to the end
-        # (finding W2). The secretary heads the order, so he speaks last, which is also
+        # . The secretary heads the order, so he speaks last, which is also
         # 第十六条(一)'s 书记末位表态.
         ordered = sorted(members, key=_rank_key, reverse=True)
         return SpeakingOrder(
@@ -346,7 +346,7 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
         ),
         # Oversight compendium (议事规则实施细则 第六条(三)): at least 1 working day before, in
         # writing or by phone (so not `written`), for every kind: the source's "提前通知" has no
-        # number of days, so without this an ordinary item had no deadline at all (finding I4).
+        # number of days, so without this an ordinary item had no deadline at all.
         # Personnel materials: handed out at the meeting and collected afterwards (same
         # paragraph). The rule id of 三重一大 kinds is kept apart for the explorer.
         NoticeRule(
@@ -364,7 +364,7 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
     if major:
         # The inspectors sit in on 三重一大 meetings (实施办法 三(五)), so they are among the
         # 应到会人员 of 议事规则实施细则 第六条(三): a deadline of 1 working day, cited from the
-        # sentence that sets it (finding I4).
+        # sentence that sets it.
         rules.append(
             NoticeRule(
                 rule=R_NOTICE_INSPECTORS_MAJOR,
@@ -410,7 +410,7 @@ def ad_hoc_motion(ctx: RuleContext, kind: ItemKind, emergency: bool) -> Verdict:
         # 第十五条(一): "除临时召开的会议，一般应当提前通知党组成员及派驻纪检监察组": a meeting
         # called at short notice is the one case the source exempts from notice, so an ordinary
         # item reaches members at the meeting itself. That sentence, not 第十五条 "可随时召开"
-        # (which only says when a meeting may be called), is what is cited (finding C1).
+        # (which only says when a meeting may be called), is what is cited.
         return ad_hoc_verdict(
             R_ADHOC_EMERGENCY,
             ctx,
@@ -500,7 +500,7 @@ def _scope(ctx: RuleContext, rule: str, category: str, kind: ItemKind, cit: Cita
 # 大额专项资金 (第五条(六)) against the tenant's threshold, the source's own blank ("xx万元").
 # Without an amount the item cannot be shown to be small: it is held as 三重一大 (MET) until the
 # amount is given, never left ordinary (RULES.md: a blank stops the rule, it does not switch the
-# 三重一大 safeguards off; finding I1).
+# 三重一大 safeguards off).
 _FUNDS_WITHOUT_AMOUNT = FixedAnswer(
     outcome=Outcome.MET,
     zh="未给出金额：补填金额前按三重一大（大额资金使用）从严办理；请填写金额（万元）。",
@@ -523,7 +523,7 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
     # An item in scope is a major matter whatever the proposer calls it (oversight compendium);
     # a proposer may still declare a stricter kind, which is kept.
     # A declared kind this source does not list (e.g. major_issue) is taken as the nearest
-    # listed one, so that the answer is always one of item_kinds (reviewer nit).
+    # listed one, so that the answer is always one of item_kinds.
     kinds = [listed_kind(item.declared_kind, _LISTED)]
     verdicts: list[Verdict] = []
     fixed = {
@@ -540,7 +540,7 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
             verdicts.append(_scope(ctx, rule, category, kind, cit))
         elif category == "funds":
             # While the threshold is unset (needs_setting) or the amount unknown (met, asking
-            # for it) the item is held as a major matter, the stricter kind (finding I1).
+            # for it) the item is held as a major matter, the stricter kind.
             verdict = funds_verdict(
                 R_CLASSIFY_FUNDS,
                 ctx,

@@ -536,7 +536,7 @@ RECIPIENTS: dict[str, list[Recipient]] = {
             citation=c.C16_GUIDANCE,
         ),
         # 第十六条 has the non-CPC vice-chairs sit in (列席): attendees, not recipients of any
-        # report or notice, so they are not listed here (reviewer nit).
+        # report or notice, so they are not listed here.
     ],
     "democratic_life_after": [
         Recipient(

@@ -14,7 +14,7 @@ Choices where the source is open (each is also noted next to the code that makes
 * Kunming does not name 处分党员; `discipline` is not a listed kind. An item in that category is
   classified 三重一大 (the oversight compendium lists disciplinary handling under 重要人事任免,
   “三重一大”事项集体决策实施办法 一(二)5), and every hook asked about `discipline` directly
-  answers as for a major matter, never by the ordinary fallback (reviewer finding I3).
+  answers as for a major matter, never by the ordinary fallback.
 * 干部任免 is 重要人事任免, one of the 三重一大: the member in charge must be present (W1) and
   named votes are the default (I2), on top of 第二十二条's two-thirds.
 
@@ -189,7 +189,7 @@ def item_quorum(ctx: RuleContext, kind: ItemKind, attendance: Attendance) -> Ver
         # (“三重一大”事项集体决策实施办法 一(二)2), so its meeting is a "研究决定“三重一大”的会议"
         # and 三重一大实施办法 二 applies in full: "其中分管此项工作的党组成员必须到会". The next
         # sentence ("讨论干部问题时，应有三分之二以上…") raises the number for cadre questions; it
-        # does not lift the in-charge condition (finding W1).
+        # does not lift the in-charge condition.
         return quorum_verdict(
             "kunming.quorum.personnel",
             ctx,
@@ -336,7 +336,7 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
     if k in _SANZHONG:
         # The inspection group sits in on 三重一大 meetings (“三重一大”办法 三(五)), personnel
         # included, so it is among the 应到会人员 of 议事规则实施细则 第六条(三). The deadline is
-        # that sentence's ("至少提前l个工作日"), so it is the one cited (finding C3); personnel
+        # that sentence's ("至少提前l个工作日"), so it is the one cited; personnel
         # papers stay back until the meeting (same paragraph).
         rules.append(
             NoticeRule(
@@ -387,7 +387,7 @@ def ad_hoc_motion(ctx: RuleContext, kind: ItemKind, emergency: bool) -> Verdict:
     # 第二十一条 has the agenda notified 2 days before; the compendium (议事规则实施细则 第六条(四))
     # forbids ad-hoc motions outright: "会上须按通知所列议题议事，不许临时动议". Neither has an
     # emergency exception. 第二十一条 "遇有重要情况可以随时召开" is about calling a meeting, not
-    # about raising items at it, so an emergency meeting is refused too (finding C1).
+    # about raising items at it, so an emergency meeting is refused too.
     return ad_hoc_verdict(
         "kunming.adhoc.refused",
         ctx,
@@ -452,7 +452,7 @@ _RANK = {
 # 大额资金使用 (第六条(六)) against the tenant's threshold, "XX万元以上" (oversight compendium).
 _FUNDS_WITHOUT_AMOUNT = FixedAnswer(
     # No amount to test: the category "大额资金使用" is taken at its word (第六条(六)) and held as
-    # 三重一大 until the amount is given (finding I1, the same answer in all four plugins).
+    # 三重一大 until the amount is given (the same answer in all four plugins).
     outcome=Outcome.MET,
     zh="申报为大额资金使用但未填金额：补填金额前按“三重一大”事项从严处理；请填写金额（万元）。",
     en="Declared as large-funds use without an amount: held as a major matter until the amount "
@@ -543,7 +543,7 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
             wording=_FUNDS_WORDING,
         )
         # Until the unit sets the threshold the item is held to the stricter kind, and the
-        # verdict says so (RULES.md: never silently drop 三重一大 safeguards; finding I1).
+        # verdict says so (RULES.md: never silently drop 三重一大 safeguards).
         if verdict.outcome == Outcome.NEEDS_SETTING:
             verdict = msgspec.structs.replace(
                 verdict,

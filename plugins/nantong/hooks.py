@@ -9,7 +9,7 @@ Item kinds this source distinguishes: ordinary, major_matter (三重一大, 一(
 `discipline` and `major_issue` are not listed; asked about directly, every hook answers for them
 as for a major matter, the way `classify_item` classifies them (a discipline item is 三重一大 by
 the compendium's scope, 三重一大办法 一(二)5; an unlisted declared kind is a 二(三) collective
-decision), never by the looser ordinary rules (reviewer finding I3).
+decision), never by the looser ordinary rules.
 
 Identity, settings, item kinds, the catalogue and the calendar's obligations are data in
 `catalog.py`.
@@ -176,7 +176,7 @@ def item_quorum(ctx: RuleContext, kind: ItemKind, attendance: Attendance) -> Ver
         # The compendium's "讨论干部问题时…三分之二以上" equals this source's rule for every
         # meeting (三(五)). 干部任免 is 重要人事任免, one of the 三重一大 (一(二)3), so the
         # compendium's "其中分管此项工作的党组成员必须到会" (三重一大办法 二) applies as well: the
-        # two-thirds raises the number, the in-charge condition stays (finding W1).
+        # two-thirds raises the number, the in-charge condition stays.
         return quorum_verdict(
             "nantong.quorum.personnel",
             ctx,
@@ -225,7 +225,7 @@ def voting_rules(ctx: RuleContext, kind: ItemKind) -> VotingRules:
         return VotingRules(
             methods=ALL_METHODS,
             # The source names no default method for appointments; as 重要人事任免 they are
-            # 三重一大, where 议事规则实施细则 第六条(五) says "表决一般采用记名形式" (finding I2).
+            # 三重一大, where 议事规则实施细则 第六条(五) says "表决一般采用记名形式".
             default_method="named_ballot",
             named_by_default=True,
             item_by_item=True,
@@ -251,7 +251,7 @@ def speaking_order(ctx: RuleContext, kind: ItemKind, members: list[MemberFacts])
     # Neither this source nor the compendium (no 末位表态 / 最后表态 sentence) fixes an order of
     # speaking. Platform default: members by rank, the chair (else the secretary) last. The
     # citation, 二(四) ("善于集中正确意见"), is the closest genuine sentence, a principle and no
-    # speaking-order rule; the explanation says so (finding C2).
+    # speaking-order rule; the explanation says so.
     last = next((m for m in members if m.chairing), None) or next(
         (m for m in members if m.position == "secretary"), None
     )
@@ -314,7 +314,7 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
         ),
     ]
     # 议事规则实施细则 第六条(三): at least 1 working day, to those who must attend, for every
-    # kind (finding I4). Two calendar days (三(四)) can fall later than one working day (a Monday
+    # kind. Two calendar days (三(四)) can fall later than one working day (a Monday
     # meeting: Saturday vs Friday), so both deadlines are listed and the earlier one binds.
     if personnel:
         rules.append(
@@ -345,7 +345,7 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
         )
     if kind in (ItemKind.MAJOR_MATTER, ItemKind.PERSONNEL):
         # 三重一大 (一(二)3, personnel included): the inspectors sit in (三重一大办法 三(五)); the
-        # deadlines cited are the sentences that set them, 三(四) and 第六条(三) (finding C3).
+        # deadlines cited are the sentences that set them, 三(四) and 第六条(三).
         rules += [
             NoticeRule(
                 rule="nantong.notice.inspectors",
@@ -444,7 +444,7 @@ _PRECEDENCE = {ItemKind.ORDINARY: 0, ItemKind.MAJOR_MATTER: 1, ItemKind.PERSONNE
 # 大额资金 (一(二)3) against the tenant's threshold, "XX万元以上" (三重一大办法 一(四)1).
 # Without an amount the item cannot be shown to be small: it is held as 三重一大 (MET) until the
 # amount is given, never silently kept ordinary (RULES.md: a blank stops the rule, it does not
-# switch the 三重一大 safeguards off; finding I1).
+# switch the 三重一大 safeguards off).
 _FUNDS_WITHOUT_AMOUNT = FixedAnswer(
     outcome=Outcome.MET,
     zh="未给出金额：补填金额前按“三重一大”大额资金使用从严处理；请填写金额（万元）。",
@@ -545,7 +545,7 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
             wording=_FUNDS_WORDING,
         )
         # Threshold unset (needs_setting) or amount unknown (met, asking for it): held as
-        # MAJOR_MATTER, the stricter kind, until the blank is filled (finding I1).
+        # MAJOR_MATTER, the stricter kind, until the blank is filled.
         if verdict.outcome == Outcome.NEEDS_SETTING:
             verdict = msgspec.structs.replace(
                 verdict,

@@ -118,7 +118,7 @@ R_OB_FIELD_RESEARCH = "ningbo.obligation.field_research"
 # no ad-hoc motion even at an emergency meeting.
 # 处分党员 (discipline) is one too: 三重一大实施办法 一(二)5 puts "违反党纪政纪干部职工的处理意见"
 # under 重要人事任免, so on top of this source's two-thirds (第十八条) it takes the same 三重一大
-# rules (reviewer finding I3).
+# rules.
 SANZHONG_YIDA = (ItemKind.MAJOR_MATTER, ItemKind.PERSONNEL, ItemKind.DISCIPLINE)
 # "集体讨论决定重大事项" (第十九条(三)): 第六条 counts 重要人事任免 among the 重大问题, and 第十七条
 # calls 处分党员 an "重要事项", so the secretary-last rule covers all three non-ordinary kinds.

@@ -178,8 +178,7 @@ def item_quorum(ctx: RuleContext, kind: ItemKind, attendance: Attendance) -> Ver
     if kind == ItemKind.DISCIPLINE:
         # 第十八条: 处分党员 needs two-thirds (以上, inclusive). 违纪处理 is 三重一大
         # (三重一大实施办法 一(二)5, under 重要人事任免), so, as for personnel, the member in
-        # charge must be present too (三重一大实施办法 二: "其中分管此项工作的党组成员必须到会";
-        # finding I3).
+        # charge must be present too (三重一大实施办法 二: "其中分管此项工作的党组成员必须到会").
         return quorum_verdict(
             R_QUORUM_DISCIPLINE,
             ctx,
@@ -349,7 +348,7 @@ def ad_hoc_motion(ctx: RuleContext, kind: ItemKind, emergency: bool) -> Verdict:
     if kind in SANZHONG_YIDA and emergency:
         # Oversight 第六条(一) forbids ad-hoc motions for major matters, stricter than 第十八条's
         # emergency meeting; an urgent major decision goes through 临机处置 (第十八条) instead.
-        # 处分党员 is 三重一大 too (三重一大实施办法 一(二)5; finding I3).
+        # 处分党员 is 三重一大 too (三重一大实施办法 一(二)5).
         return ad_hoc_verdict(
             R_ADHOC_MAJOR,
             ctx,
@@ -426,7 +425,7 @@ _RANK = {
 # 大额资金使用 (第六条(五)) against the tenant's threshold, "XX万元以上" (oversight compendium).
 # Without an amount the item cannot be shown to be small: it is held as 三重一大 (MET) until the
 # amount is given, never silently dropped to ordinary (RULES.md: a blank stops the rule, it does
-# not switch the 三重一大 safeguards off; finding I1).
+# not switch the 三重一大 safeguards off).
 _FUNDS_WITHOUT_AMOUNT = FixedAnswer(
     outcome=Outcome.MET,
     zh="资金类议题未填写金额：补填金额前按“三重一大”大额资金使用从严办理；请填写金额（万元）。",
@@ -511,7 +510,7 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
                 wording=_FUNDS_WORDING,
             )
             # Threshold unset (needs_setting) or amount unknown (met, asking for it): held as
-            # MAJOR_MATTER, the stricter kind, until the blank is filled (finding I1).
+            # MAJOR_MATTER, the stricter kind, until the blank is filled.
             if v.outcome == Outcome.NEEDS_SETTING:
                 v = msgspec.structs.replace(
                     v,

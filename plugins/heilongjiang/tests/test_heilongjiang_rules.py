@@ -471,7 +471,7 @@ NO_SECRETARY = [
     MemberFacts(id=2, position="member", rank=3),
     MemberFacts(id=3, position="member", rank=4),
 ]
-# The reviewer's case: ranks 3, 4, 5, the rank-4 member chairing, the secretary absent.
+# Pinned case: ranks 3, 4, 5, the rank-4 member chairing, the secretary absent.
 MIDDLE_CHAIR = [
     MemberFacts(id=3, position="member", rank=3),
     MemberFacts(id=4, position="member", rank=4, chairing=True),

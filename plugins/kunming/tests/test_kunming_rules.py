@@ -164,7 +164,7 @@ def test_two_thirds_kinds(kind: ItemKind, expected: int, present: int, met: bool
             "第二十二条",
             id="discipline-unlisted-as-major-matter",
         ),
-        # The reviewer's case: 7 members, 4 present, in charge absent (was met).
+        # Pinned case: 7 members, 4 present, in charge absent (was met).
         pytest.param(
             ItemKind.DISCIPLINE,
             Attendance(expected=7, present=4, in_charge_present=False),
