@@ -159,3 +159,23 @@ async def test_other_schema_refused_by_database(api: World) -> None:
             await conn.fetch("SELECT * FROM person")
     finally:
         await engine.pool.release(conn)
+
+
+async def test_concurrent_requests_of_two_tenants_never_mix(api: World) -> None:
+    """Interleaved requests of alpha and beta in one event loop: each sees only its own rows."""
+    import asyncio
+
+    alpha = await api.auth("shared.insp", "alpha")
+    beta = await api.auth("shared.insp", "beta")
+
+    async def one(i: int) -> tuple[str, list[str]]:
+        slug, headers = ("alpha", alpha) if i % 2 else ("beta", beta)
+        r = await api.api.get(f"/api/v1/t/{slug}/members", headers=headers)
+        assert r.status_code == 200, r.text
+        return slug, [p["login"] for p in r.json()]
+
+    results = await asyncio.gather(*(one(i) for i in range(60)))
+    for slug, logins in results:
+        own = "a." if slug == "alpha" else "b."
+        assert all(login.startswith(own) or login == "shared.insp" for login in logins), slug
+    assert {slug for slug, _ in results} == {"alpha", "beta"}
