@@ -69,10 +69,8 @@ async def do_add_reader(slug: str, login: str, *, actor: Actor) -> None:
             await OversightReader.insert(OversightReader(body=body["id"], account=account["id"]))
 
 
-async def body_enforcer(slug: str) -> casbin.Enforcer | None:
-    body = await get_body(slug)
-    if body is None:
-        return None
+async def body_enforcer(body: dict[str, Any]) -> casbin.Enforcer:
+    """The enforcer of one oversight body (a row from `get_body`)."""
     enforcer = casbin.Enforcer(casbin_model())
     enforcer.add_named_domain_matching_func("g", key_match2)
     lines = [[READER, t, "oversight", "read"] for t in body["tenants"]]
@@ -89,9 +87,9 @@ async def body_enforcer(slug: str) -> casbin.Enforcer | None:
 async def readable_tenants(slug: str, account_id: int) -> list[str]:
     """The tenants of body `slug` that `account_id` may read (empty: not a reader, or no body)."""
     body = await get_body(slug)
-    enforcer = await body_enforcer(slug)
-    if enforcer is None or body is None:
+    if body is None:
         return []
+    enforcer = await body_enforcer(body)
     return [t for t in body["tenants"] if enforcer.enforce(str(account_id), t, "oversight", "read")]
 
 
