@@ -70,7 +70,6 @@ def _run(make: Callable[[Storage], Awaitable[T]]) -> T:
 
 
 async def _migrate(storage: Storage, quiet: bool = False) -> Any:
-    slugs = [t["slug"] for t in await _platform_migrated_tenants(storage)]
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -80,12 +79,14 @@ async def _migrate(storage: Storage, quiet: bool = False) -> Any:
         disable=quiet,
         transient=False,
     ) as bar:
-        task = bar.add_task("迁移 migrating", total=len(slugs))
+        task = bar.add_task("迁移 migrating", total=None)
 
-        def step(slug: str, outcome: str) -> None:
-            bar.update(task, advance=1, description=f"迁移 migrating {slug}: {outcome}")
+        def step(slug: str, outcome: str, total: int) -> None:
+            bar.update(
+                task, advance=1, total=total, description=f"迁移 migrating {slug}: {outcome}"
+            )
 
-        report = await migrate_all(storage, slugs, progress=step)
+        report = await migrate_all(storage, progress=step)
     return report
 
 

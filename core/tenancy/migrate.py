@@ -199,18 +199,23 @@ class MigrationReport:
 
 async def migrate_all(
     storage: Storage,
-    slugs: list[str],
-    progress: Callable[[str, str], None] | None = None,
+    slugs: list[str] | None = None,
+    progress: Callable[[str, str, int], None] | None = None,
 ) -> MigrationReport:
-    """Migrate the platform, then each tenant; a failing tenant is reported, the rest go on."""
+    """Migrate the platform, then each tenant (`slugs`, or every registered one); a failing
+    tenant is reported, the rest go on. `progress(slug, outcome, total)` follows each tenant."""
     report = MigrationReport(platform=await migrate_platform(storage))
+    if slugs is None:
+        from core.tenancy.tables import Tenant
+
+        slugs = [r["slug"] for r in await Tenant.select(Tenant.slug).order_by(Tenant.slug)]
     for slug in slugs:
         try:
             report.tenants[slug] = await migrate_tenant(storage, slug)
             if progress:
-                progress(slug, "ok")
+                progress(slug, "ok", len(slugs))
         except Exception as exc:  # one tenant's failure must not stop the others
             report.failures[slug] = f"{type(exc).__name__}: {exc}"
             if progress:
-                progress(slug, "failed")
+                progress(slug, "failed", len(slugs))
     return report
