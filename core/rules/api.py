@@ -32,7 +32,7 @@ from core.rules.types import (
     Verdict,
 )
 from core.tenancy.people import list_people
-from core.tenancy.registry import do_update_tenant, tenant_rule_versions, tenant_settings
+from core.tenancy.registry import do_patch_settings, tenant_rule_versions, tenant_settings
 
 __all__ = ["RulesExplorerController", "TenantRulesController"]
 
@@ -202,14 +202,12 @@ class TenantRulesController(Controller):
     ) -> SettingsOut:
         ctx = context_of(request)
         assert ctx.tenant is not None
-        values = tenant_settings(ctx.tenant)
-        for key, value in data.values.items():
-            if value is None:
-                values.pop(key, None)
-            else:
-                values[key] = value
-        row = await do_update_tenant(
-            ctx.tenant["slug"], actor=ctx.actor(), settings=values, rule_versions=data.rule_versions
+        # Only the keys sent are changed, merged inside the action's transaction.
+        row = await do_patch_settings(
+            ctx.tenant["slug"],
+            actor=ctx.actor(),
+            values=data.values,
+            rule_versions=data.rule_versions,
         )
         return _settings_out(row)
 

@@ -26,6 +26,7 @@ __all__ = [
     "STATUSES",
     "do_create_tenant",
     "do_delete_tenant",
+    "do_patch_settings",
     "do_set_status",
     "do_update_tenant",
     "export_tenant",
@@ -260,3 +261,58 @@ async def export_tenant(slug: str, target: Path) -> Path:
         )
     await asyncio.to_thread(target.write_bytes, buffer.getvalue())
     return target
+
+
+async def do_patch_settings(
+    slug: str,
+    *,
+    actor: Actor,
+    values: dict[str, Any] | None = None,
+    rule_versions: list[Any] | None = None,
+) -> dict[str, Any]:
+    """Change only the given settings keys (`None` unsets one) and/or the version schedule.
+
+    The row is read inside the action's own transaction (`FOR UPDATE` on PostgreSQL; SQLite's
+    write transaction is `BEGIN IMMEDIATE`, which already serialises writers), so two concurrent
+    patches of different keys both survive: each merges into what the other committed.
+    """
+    values = values or {}
+    async with platform_action(actor, "tenant.settings", f"tenant:{slug}", tenant=slug) as act:
+        query = Tenant.select().where(Tenant.slug == slug)
+        if get_storage().backend == "postgres":
+            query = query.lock_rows()
+        row = await query.first()
+        if row is None:
+            raise TenantNotFound()
+        old_settings = tenant_settings(row)
+        new_settings = dict(old_settings)
+        for key, value in values.items():
+            if value is None:
+                new_settings.pop(key, None)
+            else:
+                new_settings[key] = value
+        old_versions = msgspec.to_builtins(tenant_rule_versions(row))
+        new_versions = (
+            msgspec.to_builtins(rule_versions) if rule_versions is not None else old_versions
+        )
+        _check(slug, row["plugin"], new_settings)
+        _check_versions(row["plugin"], new_versions)
+        changes: dict[str, Any] = {}
+        keys = {k for k in values if old_settings.get(k) != new_settings.get(k)}
+        if keys:
+            changes["settings"] = {
+                "old": {k: old_settings[k] for k in sorted(keys) if k in old_settings},
+                "new": {k: new_settings[k] for k in sorted(keys) if k in new_settings},
+            }
+        if new_versions != old_versions:
+            changes["rule_versions"] = {"old": old_versions, "new": new_versions}
+        act.details["changes"] = changes
+        if changes:
+            await Tenant.update(
+                {
+                    Tenant.settings: msgspec.json.encode(new_settings).decode(),
+                    Tenant.rule_versions: msgspec.json.encode(new_versions).decode(),
+                    Tenant.updated_at: _now(),
+                }
+            ).where(Tenant.slug == slug)
+    return await get_tenant(slug)  # type: ignore[return-value]
