@@ -129,24 +129,71 @@ def tenants() -> None:
     "folder", type=click.Path(exists=True, file_okay=False, path_type=Path), default=DEFAULT_TENANTS
 )
 @click.option("--demo", is_flag=True, help="Give new accounts the demo password (not production).")
-def tenants_apply(folder: Path, demo: bool) -> None:
-    """Create or update tenants from FOLDER/*.toml (idempotent; deletes nothing)."""
+@click.option(
+    "--dry-run", is_flag=True, help="Show what apply would change and the drift; change nothing."
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="The manifest wins over values the unit changed (every tenant); audited.",
+)
+@click.option(
+    "--force-tenant",
+    "force_tenants",
+    multiple=True,
+    metavar="SLUG",
+    help="Like --force, for this tenant only (repeatable).",
+)
+def tenants_apply(
+    folder: Path, demo: bool, dry_run: bool, force: bool, force_tenants: tuple[str, ...]
+) -> None:
+    """Create or update tenants from FOLDER/*.toml (idempotent; deletes nothing).
+
+    A value the unit changed through the API since the last apply is kept and reported as drift;
+    --force / --force-tenant make the manifest win.
+    """
     if demo and get_settings().production:
         err.print("[red]--demo 不能用于生产模式 (not in production mode)[/red]")
         sys.exit(2)
 
     async def go(storage: Storage) -> Any:
-        await _migrate(storage, quiet=True)
-        return await apply_manifests(folder, actor=CLI_ACTOR, demo=demo)
+        if not dry_run:
+            await _migrate(storage, quiet=True)
+        return await apply_manifests(
+            folder,
+            actor=CLI_ACTOR,
+            demo=demo,
+            dry_run=dry_run,
+            force=True if force else set(force_tenants),
+        )
 
     report = _run(go)
+    would = "[cyan]将 would[/cyan] " if dry_run else ""
+    if dry_run:
+        console.print("演练：不做任何更改 dry run: nothing is changed")
+    for line in report.notes:
+        console.print(f"[cyan]~[/cyan] {line}")
     for line in report.changes:
-        console.print(f"[green]+[/green] {line}")
+        console.print(f"[green]+[/green] {would}{line}")
+    for line in report.drift:
+        console.print(f"[yellow]![/yellow] {line}")
     for line in report.kept:
         console.print(f"[yellow]![/yellow] {line}")
-    console.print(
-        "无变化 no changes" if not report.changed else f"{len(report.changes)} 项变化 changes"
+    summary = (
+        "无变化 no changes"
+        if not report.changed
+        else (
+            f"将有 {len(report.changes)} 项变化 would make {len(report.changes)} changes"
+            if dry_run
+            else f"{len(report.changes)} 项变化 changes"
+        )
     )
+    if report.drift:
+        summary += (
+            f"；{len(report.drift)} 项单位修改保留 kept changed by the unit "
+            "(--force 以清单为准 to make the manifest win)"
+        )
+    console.print(summary)
 
 
 @tenants.command("list")

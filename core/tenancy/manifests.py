@@ -2,29 +2,37 @@
 
 `apply_manifests(folder)` reads and checks every file first; if any is malformed, nothing is
 changed and every problem is reported with its file, line and key. Then each tenant is brought to
-what its manifest says: created if missing, updated where it differs. Nothing is deleted: a person
-on the roster but no longer in the manifest is kept and reported. A second apply changes nothing.
+what its manifest says: created if missing, updated where it differs, by a three-way comparison
+(what the manifest last applied, what the tenant has, what the manifest says): the manifest gives
+initial values, and a value the unit admin changed through the API is kept and reported as drift
+unless the operator forces the manifest. Nothing is deleted: a person on the roster but no longer
+in the manifest is kept and reported. A second apply changes nothing. A dry run reports the same
+lines and writes nothing.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from core.accounts.services import account_by_login, do_create_account
-from core.audit.actions import Actor
+from core.audit.actions import Actor, platform_action, tenant_action, write_transaction
 from core.errors import YishiError
 from core.rules.engine import settings_specs
 from core.rules.plugins import available_jurisdictions
 from core.rules.settings import setting_problems
 from core.tenancy.context import SLUG_RE, bind_tenant
-from core.tenancy.migrate import migrate_tenant
-from core.tenancy.people import do_add_person, do_set_roles, do_update_person, list_people
-from core.tenancy.registry import do_create_tenant, do_update_tenant, get_tenant, tenant_settings
+from core.tenancy.migrate import migrate_tenant, pending_migrations
+from core.tenancy.people import do_add_person, do_set_roles, do_update_person
+from core.tenancy.registry import do_create_tenant, do_update_tenant, tenant_settings
 from core.tenancy.storage import get_storage
+from core.tenancy.tables import Person, RoleGrant, Tenant
 
 __all__ = [
     "ApplyReport",
@@ -278,98 +286,371 @@ def load_manifests(folder: Path) -> list[Manifest]:
     return manifests
 
 
+# --- apply: a three-way comparison ---------------------------------------------------------------
+#
+# For every value apply looks at three things: what the manifest last applied (recorded in
+# `Tenant.manifest_state` and `Person.manifest_state`), what the tenant has now, and what the
+# manifest says now. Equal now and wanted: nothing to do. Unchanged since the last apply: it follows
+# the manifest. Changed since (through the API, by the unit): kept and reported as drift, unless
+# the operator forces the manifest for that tenant, which is audited as such. With no record (a
+# tenant or person applied before records were kept, or added through the API), a difference is
+# drift: apply never undoes a change it cannot tell apart from the unit's own.
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "<no record>"
+
+
+MISSING: Any = _Missing()
+REGISTRY_FIELDS = ("name", "name_en", "plugin")
+PERSON_FIELDS = ("name", "title", "rank", "areas", "active", "roles")
+FIELD_LABELS = {
+    "name": "名称 name",
+    "name_en": "英文名称 name_en",
+    "plugin": "辖区插件 plugin",
+}
+
+
 @dataclass
 class ApplyReport:
+    #: What apply changed (or, in a dry run, would change); the same lines either way.
     changes: list[str] = field(default_factory=list)
+    #: People on the roster but not in the manifest: kept.
     kept: list[str] = field(default_factory=list)
+    #: Values the unit changed since the last apply that differ from the manifest: kept.
+    drift: list[str] = field(default_factory=list)
+    #: Dry run only: storage steps a real run would take first (migrations).
+    notes: list[str] = field(default_factory=list)
+    dry_run: bool = False
 
     @property
     def changed(self) -> bool:
         return bool(self.changes)
 
 
-async def _apply_one(m: Manifest, actor: Actor, report: ApplyReport, demo: bool) -> None:
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "未设置 unset"
+    return msgspec.json.encode(value).decode()
+
+
+def _decision(base: Any, now: Any, want: Any) -> str:
+    """`same`, `follow` (nobody changed it since the last apply) or `drift` (the unit did)."""
+    if now == want:
+        return "same"
+    if base is not MISSING and now == base:
+        return "follow"
+    return "drift"
+
+
+def _json(raw: Any, empty: Any) -> Any:
+    if raw is None or raw == "":
+        return empty
+    return msgspec.json.decode(raw) if isinstance(raw, str | bytes) else raw
+
+
+@dataclass
+class _Run:
+    actor: Actor
+    report: ApplyReport
+    demo: bool
+    dry_run: bool
+    force: bool | frozenset[str]
+    #: Accounts created (or, in a dry run, to be created) by this run.
+    new_accounts: set[str] = field(default_factory=set)
+
+    def forced(self, slug: str) -> bool:
+        return self.force is True or (isinstance(self.force, frozenset) and slug in self.force)
+
+
+class _Outcome:
+    """Collects one object's three-way decisions: what to write, what was forced, what drifted."""
+
+    def __init__(self, run: _Run, slug: str, what: str) -> None:
+        self.run, self.slug, self.what = run, slug, what
+        self.write: dict[str, Any] = {}
+        self.forced: dict[str, dict[str, Any]] = {}
+        self.lines: list[str] = []
+
+    def consider(self, key: str, label: str, base: Any, now: Any, want: Any) -> None:
+        decision = _decision(base, now, want)
+        if decision == "same":
+            return
+        if decision == "drift" and not self.run.forced(self.slug):
+            note = "" if base is not MISSING else "；无上次应用记录 no record of a previous apply"
+            self.run.report.drift.append(
+                f"{self.slug}: 保留单位的修改 kept, changed by the unit: {self.what}{label}: "
+                f"清单为 manifest says {_fmt(want)}，单位现为 tenant has {_fmt(now)}{note}"
+            )
+            return
+        self.write[key] = want
+        line = f"{self.slug}: {self.what}{label}: {_fmt(now)} → {_fmt(want)}"
+        if decision == "drift":
+            self.forced[key] = {"unit": now, "manifest": want}
+            line += "（强制，覆盖单位的修改 forced over the unit's change）"
+        self.lines.append(line)
+
+
+def _registry_state(m: Manifest) -> dict[str, Any]:
+    return {"name": m.name, "name_en": m.name_en, "plugin": m.plugin, "settings": m.settings}
+
+
+async def _tenant_row(slug: str, with_state: bool) -> dict[str, Any] | None:
+    """The registry fields apply compares, read with explicit columns (works before migrating)."""
+    columns = [Tenant.slug, Tenant.name, Tenant.name_en, Tenant.plugin, Tenant.settings]
+    if with_state:
+        columns.append(Tenant.manifest_state)
+    row = await Tenant.select(*columns).where(Tenant.slug == slug).first()
+    if row is not None and not with_state:
+        row["manifest_state"] = "{}"
+    return row  # type: ignore[no-any-return]
+
+
+async def _roster(with_state: bool) -> dict[str, dict[str, Any]]:
+    """The bound tenant's roster with roles and the manifest's record of each person."""
+    columns = [
+        Person.id,
+        Person.login,
+        Person.name,
+        Person.title,
+        Person.rank,
+        Person.areas,
+        Person.active,
+    ]
+    if with_state:
+        columns.append(Person.manifest_state)
+    roles: dict[int, list[str]] = {}
+    for g in await RoleGrant.select(RoleGrant.person, RoleGrant.role).order_by(RoleGrant.role):
+        roles.setdefault(g["person"], []).append(g["role"])
+    out = {}
+    for r in await Person.select(*columns).order_by(Person.id):
+        out[r["login"]] = {
+            **r,
+            "areas": _json(r["areas"], []),
+            "roles": sorted(roles.get(r["id"], [])),
+            "state": _json(r.get("manifest_state"), {}),
+        }
+    return out
+
+
+def _person_state(p: Roster) -> dict[str, Any]:
+    return {
+        "name": p.name,
+        "title": p.title,
+        "rank": p.rank,
+        "areas": list(p.areas),
+        "active": True,
+        "roles": sorted(p.roles),
+    }
+
+
+async def _pending(storage: Any, slug: str | None) -> list[str]:
+    try:
+        return await pending_migrations(storage, slug)
+    except Exception:  # no storage yet: everything is pending
+        return ["*"]
+
+
+async def _apply_registry(m: Manifest, run: _Run) -> bool:
+    """Create or update the registry entry and settings; False when the tenant is new in a dry
+    run (its storage does not exist, so there is no roster to compare)."""
     storage = get_storage()
-    row = await get_tenant(m.slug)
+    report = run.report
+    with_state = True
+    if run.dry_run:
+        platform_pending = await _pending(storage, None)
+        if platform_pending:
+            report.notes.append(f"平台待迁移 platform would migrate: {', '.join(platform_pending)}")
+            with_state = "m0004_manifest_state" not in platform_pending
+    row = await _tenant_row(m.slug, with_state)
     if row is None:
+        report.changes.append(f"{m.slug}: 新建单位 created ({m.plugin})")
+        if run.dry_run:
+            return False
         await do_create_tenant(
             m.slug,
             m.name,
             m.plugin,
-            actor=actor,
+            actor=run.actor,
             settings=m.settings,
             name_en=m.name_en,
             manifest=m.file,
         )
-        report.changes.append(f"{m.slug}: 新建单位 created ({m.plugin})")
-    else:
-        before = (row["name"], row["name_en"], row["plugin"], tenant_settings(row))
-        if before != (m.name, m.name_en, m.plugin, m.settings):
+        await Tenant.update({Tenant.manifest_state: _registry_state(m)}).where(
+            Tenant.slug == m.slug
+        )
+        return True
+
+    state = _json(row["manifest_state"], {})
+    has_record = bool(state)
+    outcome = _Outcome(run, m.slug, "")
+    for key in REGISTRY_FIELDS:
+        base = state.get(key, MISSING) if has_record else MISSING
+        outcome.consider(key, FIELD_LABELS[key], base, row[key], getattr(m, key))
+    settings_now = tenant_settings(row)
+    settings_base = state.get("settings", {}) if has_record else {}
+    settings_new = dict(settings_now)
+    for key in sorted(set(settings_now) | set(m.settings) | set(settings_base)):
+        base, want = settings_base.get(key), m.settings.get(key)
+        if want is None and base is None:
+            continue  # a blank the manifest leaves to the unit
+        before = len(outcome.write)
+        outcome.consider(
+            f"settings.{key}", f"设置 setting {key}", base, settings_now.get(key), want
+        )
+        if len(outcome.write) > before:
+            if want is None:
+                settings_new.pop(key, None)
+            else:
+                settings_new[key] = want
+    report.changes.extend(outcome.lines)
+    if run.dry_run:
+        pending = await _pending(storage, m.slug)
+        if pending:
+            report.notes.append(f"{m.slug}: 待迁移 would migrate: {', '.join(pending)}")
+        return True
+
+    record = _registry_state(m)
+    if outcome.write:
+        async with write_transaction(Tenant._meta.db):
+            if outcome.forced:
+                async with platform_action(
+                    run.actor,
+                    "tenant.manifest_force",
+                    f"tenant:{m.slug}",
+                    tenant=m.slug,
+                    manifest=m.file,
+                    overridden=outcome.forced,
+                ):
+                    pass
             await do_update_tenant(
                 m.slug,
-                actor=actor,
-                name=m.name,
-                name_en=m.name_en,
-                plugin=m.plugin,
-                settings=m.settings,
+                actor=run.actor,
+                **{k: v for k, v in outcome.write.items() if k in REGISTRY_FIELDS},
+                settings=settings_new,
                 manifest=m.file,
             )
-            report.changes.append(f"{m.slug}: 更新单位信息 updated registry")
-        await migrate_tenant(storage, m.slug)  # no-op when current
+            await Tenant.update({Tenant.manifest_state: record}).where(Tenant.slug == m.slug)
+    elif state != record:
+        await Tenant.update({Tenant.manifest_state: record}).where(Tenant.slug == m.slug)
+    await migrate_tenant(storage, m.slug)  # no-op when current
+    return True
 
+
+async def _apply_people(m: Manifest, run: _Run, exists: bool) -> None:
+    report = run.report
     accounts: dict[str, int] = {}
     for p in m.people.values():
+        if run.dry_run and p.login in run.new_accounts:
+            continue  # to be created for an earlier tenant of this run
         account = await account_by_login(p.login)
         if account is None:
-            account = await do_create_account(
-                p.login, p.name, actor=actor, demo=demo, tenant=m.slug
-            )
             report.changes.append(f"{m.slug}: 新建账号 account {p.login}")
+            run.new_accounts.add(p.login)
+            if run.dry_run:
+                continue
+            account = await do_create_account(
+                p.login, p.name, actor=run.actor, demo=run.demo, tenant=m.slug
+            )
         accounts[p.login] = account["id"]
 
+    def added(p: Roster) -> None:
+        report.changes.append(f"{m.slug}: 加入名册 added {p.login} ({', '.join(sorted(p.roles))})")
+
+    if not exists:  # a new tenant in a dry run: everyone would be added
+        for p in m.people.values():
+            added(p)
+        return
+
+    storage = get_storage()
     with bind_tenant(m.slug, storage.role_prefix):
-        roster = {r["login"]: r for r in await list_people(include_inactive=True)}
+        with_state = True
+        if run.dry_run:
+            with_state = "m0003_manifest_state" not in await _pending(storage, m.slug)
+        roster = await _roster(with_state)
         for p in m.people.values():
             current = roster.get(p.login)
+            record = _person_state(p)
             if current is None:
-                await do_add_person(
-                    account_id=accounts[p.login],
-                    login=p.login,
-                    name=p.name,
-                    title=p.title,
-                    rank=p.rank,
-                    areas=p.areas,
-                    roles=sorted(p.roles),
-                    actor=actor,
-                )
-                report.changes.append(
-                    f"{m.slug}: 加入名册 added {p.login} ({', '.join(sorted(p.roles))})"
-                )
+                added(p)
+                if run.dry_run:
+                    continue
+                async with write_transaction(Person._meta.db):
+                    row = await do_add_person(
+                        account_id=accounts[p.login],
+                        login=p.login,
+                        name=p.name,
+                        title=p.title,
+                        rank=p.rank,
+                        areas=p.areas,
+                        roles=sorted(p.roles),
+                        actor=run.actor,
+                    )
+                    await Person.update({Person.manifest_state: record}).where(
+                        Person.id == row["id"]
+                    )
                 continue
-            wanted = {
-                "name": p.name,
-                "title": p.title,
-                "rank": p.rank,
-                "areas": p.areas,
-                "active": True,
-            }
-            diff = {k: v for k, v in wanted.items() if current[k] != v}
-            if diff:
-                await do_update_person(current["id"], actor=actor, **diff)
-                report.changes.append(f"{m.slug}: 更新 updated {p.login} ({', '.join(diff)})")
-            if set(current["roles"]) != p.roles:
-                await do_set_roles(current["id"], sorted(p.roles), actor=actor)
-                report.changes.append(
-                    f"{m.slug}: 角色 roles of {p.login} → {', '.join(sorted(p.roles))}"
+            state = current["state"]
+            outcome = _Outcome(run, m.slug, f"{p.login} ")
+            for key in PERSON_FIELDS:
+                base = state.get(key, MISSING) if state else MISSING
+                outcome.consider(key, key, base, current[key], record[key])
+            report.changes.extend(outcome.lines)
+            if run.dry_run:
+                continue
+            if outcome.write:
+                async with write_transaction(Person._meta.db):
+                    if outcome.forced:
+                        async with tenant_action(
+                            run.actor,
+                            "person.manifest_force",
+                            f"person:{current['id']}",
+                            login=p.login,
+                            manifest=m.file,
+                            overridden=outcome.forced,
+                        ):
+                            pass
+                    fields = {k: v for k, v in outcome.write.items() if k != "roles"}
+                    if fields:
+                        await do_update_person(current["id"], actor=run.actor, **fields)
+                    if "roles" in outcome.write:
+                        await do_set_roles(current["id"], outcome.write["roles"], actor=run.actor)
+                    await Person.update({Person.manifest_state: record}).where(
+                        Person.id == current["id"]
+                    )
+            elif state != record:
+                await Person.update({Person.manifest_state: record}).where(
+                    Person.id == current["id"]
                 )
         for login, current in roster.items():
             if login not in m.people and current["active"]:
                 report.kept.append(f"{m.slug}: {login} 不在清单中，保留 (not in manifest, kept)")
 
 
-async def apply_manifests(folder: Path, *, actor: Actor, demo: bool = False) -> ApplyReport:
+async def apply_manifests(
+    folder: Path,
+    *,
+    actor: Actor,
+    demo: bool = False,
+    dry_run: bool = False,
+    force: bool | Collection[str] = False,
+) -> ApplyReport:
+    """Bring every tenant to its manifest by the three-way rule (see above).
+
+    `dry_run`: compute and report exactly the same lines, write nothing (no migrations either).
+    `force`: True for every tenant, or the slugs whose manifest wins over the unit's changes.
+    """
     manifests = load_manifests(folder)
-    report = ApplyReport()
+    report = ApplyReport(dry_run=dry_run)
+    run = _Run(
+        actor,
+        report,
+        demo,
+        dry_run,
+        force if isinstance(force, bool) else frozenset(force),
+    )
     for m in manifests:
-        await _apply_one(m, actor, report, demo)
+        exists = await _apply_registry(m, run)
+        await _apply_people(m, run, exists)
     return report

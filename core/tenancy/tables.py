@@ -35,6 +35,8 @@ class Tenant(Table, tablename="tenant", tags=["platform"], db=UNCONFIGURED):
     status = Varchar(length=20, default="active")  # active | suspended
     #: Folder-relative path of the manifest this tenant was applied from, if any.
     manifest = Varchar(length=300, default="")
+    #: What `tenants apply` last applied (name, name_en, plugin, settings); {} = no record.
+    manifest_state = JSON(default="{}")
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
 
@@ -55,6 +57,8 @@ class Person(Table, tablename="person", tags=["tenant"], db=UNCONFIGURED):
     #: Areas in charge (分管领域), e.g. ["人事", "财务"]; decides who must be present for an item.
     areas = JSON(default="[]")
     active = Boolean(default=True)
+    #: What `tenants apply` last applied to this person (fields and roles); {} = no record.
+    manifest_state = JSON(default="{}")
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
 
