@@ -9,7 +9,6 @@ from litestar import Litestar, MediaType, Request, Response, Router, get
 from litestar.exceptions import HTTPException, NotFoundException, ValidationException
 from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
 from core.access.guards import permission_guard
@@ -25,6 +24,8 @@ from core.tenancy.api import MembersController, PlatformController, TenantContro
 from core.tenancy.middleware import RequestContextMiddleware
 from core.tenancy.storage import Storage, configure
 from core.tenancy.tables import Tenant
+from core.web.docs import SwaggerUIOffline, static_router
+from core.web.headers import security_headers
 
 __all__ = ["create_app"]
 
@@ -84,9 +85,7 @@ LANDING = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>议事 Yishi</title>
-<style>body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:40rem;
-margin:3rem auto;padding:0 1rem;line-height:1.6;color:#222}h1{color:#b71c1c}
-code{background:#f4f4f4;padding:0 .3em}</style></head><body>
+<link rel="stylesheet" href="/static/site.css"></head><body>
 <h1>议事 Yishi</h1>
 <p>党组会议、决策与监督平台。<br><small>Party group meetings, decisions and oversight.</small></p>
 <ul>
@@ -147,7 +146,7 @@ def create_app(settings: Settings | None = None, storage: Storage | None = None)
         version="1",
         description="党组议事平台接口。Party group meetings, decisions and oversight.",
         path="/schema",
-        render_plugins=[ScalarRenderPlugin()],
+        render_plugins=[SwaggerUIOffline()],
         openapi_router=Router(
             "/schema", route_handlers=[], include_in_schema=False, opt={"permission": PUBLIC}
         ),
@@ -174,6 +173,7 @@ def create_app(settings: Settings | None = None, storage: Storage | None = None)
             OversightController,
             RulesExplorerController,
             TenantRulesController,
+            static_router(),
         ],
         middleware=[DefineMiddleware(RequestContextMiddleware)],
         guards=[permission_guard],
@@ -184,6 +184,7 @@ def create_app(settings: Settings | None = None, storage: Storage | None = None)
             Exception: _handle_crash,
         },
         openapi_config=openapi,
+        before_send=[security_headers(settings.production)],
         on_startup=[start],
         on_shutdown=[stop],
         debug=False,
