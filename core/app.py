@@ -26,6 +26,7 @@ from core.tenancy.storage import Storage, configure
 from core.tenancy.tables import Tenant
 from core.web.docs import SwaggerUIOffline, static_router
 from core.web.headers import security_headers
+from core.web.openapi import describe_fields, document_errors
 
 __all__ = ["create_app"]
 
@@ -189,6 +190,8 @@ def create_app(settings: Settings | None = None, storage: Storage | None = None)
         on_shutdown=[stop],
         debug=False,
     )
+    document_errors(app)
+    describe_fields(app)
     app.state.limiter = _limiter(settings)
     app.state.storage = storage
     app.state.settings = settings

@@ -83,3 +83,93 @@ async def test_hsts_only_in_production(api: World) -> None:
         r = await client.get("/no/such/page")
     assert r.status_code == 404
     assert r.headers["strict-transport-security"].startswith("max-age=31536000")
+
+
+# --- OpenAPI: the real error answers, described fields ---------------------------------------
+
+ERROR_REF = "#/components/schemas/ErrorEnvelope"
+
+
+async def _openapi(api: World) -> dict:
+    r = await api.api.get("/schema/openapi.json")
+    assert r.status_code == 200
+    return r.json()
+
+
+def _refs(operation: dict) -> dict[str, str]:
+    """status → the schema reference its JSON answer declares."""
+    return {
+        status: answer.get("content", {}).get("application/json", {}).get("schema", {}).get("$ref")
+        for status, answer in operation["responses"].items()
+    }
+
+
+async def test_every_operation_documents_its_error_answers(api: World) -> None:
+    doc = await _openapi(api)
+    envelope = doc["components"]["schemas"]["ErrorEnvelope"]
+    error = envelope["properties"]["error"]
+    assert "#/components/schemas/ErrorDetail" in (
+        error.get("$ref"),
+        error.get("allOf", [{}])[0]["$ref"],
+    )
+    assert set(doc["components"]["schemas"]["ErrorDetail"]["required"]) == {
+        "code",
+        "message",
+        "fields",
+    }
+    operations = [
+        (method.upper(), path, op)
+        for path, ops in doc["paths"].items()
+        for method, op in ops.items()
+    ]
+    assert len(operations) >= 24
+    for method, path, op in operations:
+        refs = _refs(op)
+        expected = {"401", "500"}
+        if "{" in path:
+            expected |= {"400", "404"}
+        if "/t/{tenant}" in path:
+            expected |= {"403", "423"}
+        if op.get("requestBody"):
+            expected |= {"400", "413", "415"}
+        if method != "GET":
+            expected |= {"403", "409"}
+        missing = {s for s in expected if refs.get(s) != ERROR_REF}
+        assert not missing, f"{method} {path} lacks {sorted(missing)}"
+        for status in refs:
+            if status.startswith(("4", "5")):
+                assert refs[status] == ERROR_REF, f"{method} {path} {status}"
+                assert op["responses"][status]["description"], f"{method} {path} {status}"
+    token = doc["paths"]["/api/v1/auth/token"]["post"]["responses"]
+    assert "429" in token and "Retry-After" in token["429"]["description"]
+
+
+async def test_an_error_answer_matches_its_documented_schema(api: World) -> None:
+    doc = await _openapi(api)
+    detail = doc["components"]["schemas"]["ErrorDetail"]
+    r = await api.api.get("/api/v1/t/alpha/members")
+    assert r.status_code == 401
+    body = r.json()
+    assert set(body) == set(doc["components"]["schemas"]["ErrorEnvelope"]["properties"])
+    assert set(body["error"]) == set(detail["properties"])
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ErrorEnvelope",
+        "ErrorDetail",
+        "TokenRequest",
+        "TokenIssued",
+        "TokenOut",
+        "LoginRequest",
+        "SessionStarted",
+        "Profile",
+        "TenantRoles",
+    ],
+)
+async def test_main_structs_describe_every_field(api: World, name: str) -> None:
+    schema = (await _openapi(api))["components"]["schemas"][name]
+    assert schema.get("description") and "efficient serializable" not in schema["description"]
+    undescribed = [f for f, prop in schema["properties"].items() if not prop.get("description")]
+    assert not undescribed, f"{name}: {undescribed}"

@@ -36,53 +36,96 @@ Password = Annotated[str, msgspec.Meta(min_length=1, max_length=1000)]
 
 
 class TokenRequest(msgspec.Struct, kw_only=True):
+    """用账号密码换取访问令牌 Credentials exchanged for a bearer token."""
+
+    #: 登录名 Login name.
     login: Login
+    #: 密码 Password.
     password: Password
-    #: `tenant:<slug>`, `oversight:<slug>` or `platform`.
+    #: 令牌范围 Where the token is valid: `tenant:<slug>`, `oversight:<slug>` or `platform`.
     scope: Annotated[str, msgspec.Meta(max_length=60)]
+    #: 令牌名称，便于识别 A name to recognise the token by in the token list.
     name: Annotated[str, msgspec.Meta(max_length=100)] = ""
+    #: 有效天数 Days until it expires.
     days: Annotated[int, msgspec.Meta(ge=1, le=366)] = 90
 
 
 class TokenOut(msgspec.Struct):
+    """访问令牌（不含密钥） A bearer token, without its secret."""
+
+    #: 令牌编号 Token id.
     id: int
+    #: 令牌名称 Its name.
     name: str
+    #: 令牌开头几个字符，便于辨认 Its first characters, to recognise it.
     prefix: str
+    #: 令牌范围 Where it is valid: `tenant:<slug>`, `oversight:<slug>` or `platform`.
     scope: str
+    #: 签发时间（UTC） Issued at (UTC).
     created_at: datetime
+    #: 过期时间（UTC） Expires at (UTC).
     expires_at: datetime
+    #: 撤销时间；未撤销为 null Revoked at; null while valid.
     revoked_at: datetime | None
+    #: 最近使用时间 Last used at.
     last_used_at: datetime | None
 
 
 class TokenIssued(msgspec.Struct):
+    """新签发的令牌 A newly issued token."""
+
+    #: 令牌密钥，仅此一次显示，请求时放在 `Authorization: Bearer …` 中 The secret, shown only
+    #: this once; send it as `Authorization: Bearer …`.
     token: str
+    #: 令牌详情 The token's details.
     details: TokenOut
 
 
 class LoginRequest(msgspec.Struct, kw_only=True):
+    """网页登录 Sign-in for a cookie session."""
+
+    #: 登录名 Login name.
     login: Login
+    #: 密码 Password.
     password: Password
 
 
 class TenantRoles(msgspec.Struct):
+    """本人在一个单位的角色 One's roles in one tenant."""
+
+    #: 单位标识 Tenant slug.
     slug: str
+    #: 单位名称 Tenant name.
     name: str
+    #: 单位状态：active 或 suspended Tenant status: active or suspended.
     status: str
+    #: 在该单位的角色 Roles held there (secretary, member, unit_admin, …).
     roles: list[str]
 
 
 class Profile(msgspec.Struct):
+    """本人资料 One's own profile."""
+
+    #: 账号编号 Account id.
     id: int
+    #: 登录名 Login name.
     login: str
+    #: 姓名 Display name.
     display_name: str
+    #: 是否平台运维 Whether a platform operator.
     is_operator: bool
+    #: 登录方式：session 或令牌范围 How this request is signed in: `session` or the token scope.
     signed_in_via: str
+    #: 有角色的单位（令牌只见其本单位） Tenants with a role (a tenant token sees only its own).
     tenants: list[TenantRoles]
 
 
 class SessionStarted(msgspec.Struct):
+    """网页会话已开始 A cookie session has started."""
+
+    #: 写请求须在 `X-CSRF-Token` 头中带上此值 Send it as `X-CSRF-Token` on every write.
     csrf_token: str
+    #: 本人资料 One's profile.
     profile: Profile
 
 
