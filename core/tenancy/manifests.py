@@ -12,6 +12,8 @@ lines and writes nothing.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 import tomllib
 from collections.abc import Collection
@@ -20,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
+from piccolo.columns import Varchar
+from piccolo.table import Table
 
 from core.accounts.services import account_by_login, do_create_account
 from core.audit.actions import Actor, platform_action, tenant_action, write_transaction
@@ -27,8 +31,8 @@ from core.errors import YishiError
 from core.rules.engine import settings_specs
 from core.rules.plugins import available_jurisdictions
 from core.rules.settings import setting_problems
-from core.tenancy.context import SLUG_RE, bind_tenant
-from core.tenancy.migrate import migrate_tenant, pending_migrations
+from core.tenancy.context import SLUG_RE, bind_tenant, schema_name
+from core.tenancy.migrate import migrate_tenant
 from core.tenancy.people import do_add_person, do_set_roles, do_update_person
 from core.tenancy.registry import do_create_tenant, do_update_tenant, tenant_settings
 from core.tenancy.storage import get_storage
@@ -359,6 +363,8 @@ class _Run:
     force: bool | frozenset[str]
     #: Accounts created (or, in a dry run, to be created) by this run.
     new_accounts: set[str] = field(default_factory=set)
+    #: Dry run: platform migration steps a real run would apply first.
+    platform_pending: list[str] = field(default_factory=list)
 
     def forced(self, slug: str) -> bool:
         return self.force is True or (isinstance(self.force, frozenset) and slug in self.force)
@@ -445,11 +451,37 @@ def _person_state(p: Roster) -> dict[str, Any]:
     }
 
 
+def _steps(stream: str) -> list[str]:
+    package = importlib.import_module(f"core.tenancy.migrations.{stream}")
+    return sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.name[0] == "m")
+
+
 async def _pending(storage: Any, slug: str | None) -> list[str]:
-    try:
-        return await pending_migrations(storage, slug)
-    except Exception:  # no storage yet: everything is pending
-        return ["*"]
+    """Migration steps not yet applied to the platform (`slug` None) or a tenant, read without
+    writing anything (a dry run must not create even the migration table or a SQLite file)."""
+    stream = "platform" if slug is None else "tenant"
+    names = _steps(stream)
+    engine = storage.admin_platform if slug is None else storage.admin_tenant
+
+    class Steps(Table, tablename="yishi_migration", db=engine):
+        name = Varchar(length=200)
+
+    async def done() -> set[str]:
+        if storage.backend == "sqlite":
+            path = Path(engine.path) if slug is None else storage.tenant_file(schema_name(slug))
+            if not path.exists():
+                return set()
+        try:
+            return {r["name"] for r in await Steps.select(Steps.name)}
+        except Exception:  # no storage or no migration table yet: everything is pending
+            return set()
+
+    if slug is None:
+        applied = await done()
+    else:
+        with bind_tenant(slug, storage.role_prefix):
+            applied = await done()
+    return [n for n in names if n not in applied]
 
 
 async def _apply_registry(m: Manifest, run: _Run) -> bool:
@@ -457,13 +489,10 @@ async def _apply_registry(m: Manifest, run: _Run) -> bool:
     run (its storage does not exist, so there is no roster to compare)."""
     storage = get_storage()
     report = run.report
-    with_state = True
-    if run.dry_run:
-        platform_pending = await _pending(storage, None)
-        if platform_pending:
-            report.notes.append(f"平台待迁移 platform would migrate: {', '.join(platform_pending)}")
-            with_state = "m0004_manifest_state" not in platform_pending
-    row = await _tenant_row(m.slug, with_state)
+    pending = run.platform_pending
+    row = None
+    if "m0001_initial" not in pending:  # else no registry yet: every tenant is new
+        row = await _tenant_row(m.slug, with_state="m0004_manifest_state" not in pending)
     if row is None:
         report.changes.append(f"{m.slug}: 新建单位 created ({m.plugin})")
         if run.dry_run:
@@ -650,6 +679,12 @@ async def apply_manifests(
         dry_run,
         force if isinstance(force, bool) else frozenset(force),
     )
+    if dry_run:
+        run.platform_pending = await _pending(get_storage(), None)
+        if run.platform_pending:
+            report.notes.append(
+                f"平台待迁移 platform would migrate: {', '.join(run.platform_pending)}"
+            )
     for m in manifests:
         exists = await _apply_registry(m, run)
         await _apply_people(m, run, exists)
