@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import getpass
 import json
+import shutil
+import socket
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -50,9 +52,39 @@ DEFAULT_TENANTS = Path(__file__).resolve().parent.parent / "tenants"
 CLI_ACTOR = Actor.system("yishi-cli")
 
 
-def _run(make: Callable[[Storage], Awaitable[T]]) -> T:
-    """Configure storage, run one async step, close pools; print domain errors clearly."""
+#: SQLite's platform file in the data directory (core/tenancy/storage.py names it).
+PLATFORM_FILE = "platform.sqlite"
+
+
+def _no_data(settings: Settings) -> str | None:
+    """Why there is nothing to work on yet (one line, Chinese then English), or None."""
+    if settings.database.backend == "postgres":
+        return None  # the database is the operator's; a missing table is reported when met
+    folder = settings.database.data_dir
+    if (folder / PLATFORM_FILE).is_file():
+        return None
+    return (
+        f"未找到数据 no data in {folder} (YISHI_DATA_DIR)："
+        "请先运行 run `yishi migrate` 或 or `yishi serve` first, or set YISHI_DATA_DIR"
+    )
+
+
+def _not_migrated(exc: Exception) -> bool:
+    text = f"{type(exc).__name__}: {exc}"
+    return "no such table" in text or "UndefinedTable" in text
+
+
+def _run(make: Callable[[Storage], Awaitable[T]], *, creates: bool = False) -> T:
+    """Configure storage, run one async step, close pools; print domain errors clearly.
+
+    Only commands that set storage up (`creates=True`: migrate, serve, tenants apply) may start
+    from nothing; any other command refuses in one line, before touching the data directory,
+    rather than leaving an empty database behind.
+    """
     settings = get_settings()
+    if not creates and (why := _no_data(settings)):
+        err.print(why, soft_wrap=True)
+        sys.exit(2)
     storage = configure(settings.database)
 
     async def go() -> T:
@@ -66,6 +98,15 @@ def _run(make: Callable[[Storage], Awaitable[T]]) -> T:
         return asyncio.run(go())
     except YishiError as exc:
         err.print(f"[red]{exc.code}[/red]: {exc.message_zh}\n{exc.message_en}")
+        sys.exit(2)
+    except Exception as exc:
+        if not _not_migrated(exc):
+            raise
+        err.print(
+            "数据库尚未迁移 the database is not migrated: 请先运行 run `yishi migrate` first "
+            f"({type(exc).__name__}: {str(exc).splitlines()[0]})",
+            soft_wrap=True,
+        )
         sys.exit(2)
 
 
@@ -106,7 +147,7 @@ def main() -> None:
 @main.command()
 def migrate() -> None:
     """Migrate the platform and every tenant (safe to re-run)."""
-    report = _run(_migrate)
+    report = _run(_migrate, creates=True)
     applied = sum(len(v) for v in report.tenants.values())
     console.print(
         f"平台 platform: {len(report.platform)} 步 steps; "
@@ -167,7 +208,7 @@ def tenants_apply(
             force=True if force else set(force_tenants),
         )
 
-    report = _run(go)
+    report = _run(go, creates=not dry_run)
     would = "[cyan]将 would[/cyan] " if dry_run else ""
     if dry_run:
         console.print("演练：不做任何更改 dry run: nothing is changed")
@@ -390,6 +431,37 @@ def calendar_check(year: int) -> None:
         sys.exit(1)
 
 
+def _port_taken(host: str, port: int) -> str | None:
+    """Try to bind where uvicorn will (it too sets SO_REUSEADDR); one line when that fails.
+
+    Checked before migrating and before the banner: otherwise uvicorn reports it only after
+    "startup complete", under a banner that says the server is there.
+    """
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except OSError as exc:
+        return f"无法解析地址 cannot resolve host {host}: {exc}"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return (
+                f"端口 {port} 已被占用或不可用 port {port} on {host} is in use or not "
+                f"available ({exc.strerror}): 请换用 use `yishi serve --port N` or YISHI_PORT"
+            )
+    return None
+
+
+def _cli_path() -> str:
+    """How to call this command again: its path when the shell may not find `yishi` itself."""
+    beside = Path(sys.executable).with_name("yishi")
+    if beside.exists() and shutil.which("yishi") != str(beside):
+        return str(beside)
+    return "yishi"
+
+
 async def _demo_accounts() -> list[str]:
     rows = await Account.select(Account.login).where(
         Account.password_is_demo.eq(True) & Account.disabled.eq(False)
@@ -453,7 +525,12 @@ def serve(host: str | None, port: int | None, tenants_dir: Path) -> None:
         for p in problems:
             err.print(f"  - {p}")
         sys.exit(2)
-    state = _run(lambda s: prepare(settings, s, tenants_dir))
+    bind_host: str = host or settings.host
+    bind_port: int = port or settings.port
+    if why := _port_taken(bind_host, bind_port):
+        err.print(why, soft_wrap=True)
+        sys.exit(2)
+    state = _run(lambda s: prepare(settings, s, tenants_dir), creates=True)
     if state["report"].failures:
         for slug, why in state["report"].failures.items():
             err.print(f"[red]迁移失败 migration failed[/red] {slug}: {why}")
@@ -463,12 +540,13 @@ def serve(host: str | None, port: int | None, tenants_dir: Path) -> None:
             "passwords[/red] (yishi accounts set-password LOGIN): " + ", ".join(state["demo"])
         )
         sys.exit(2)
-    bind_host: str = host or settings.host
-    bind_port: int = port or settings.port
     console.print(f"[bold]议事 Yishi[/bold] ({settings.mode}, {settings.database.backend})")
     console.print(
         f"  接口文档 API docs: http://{bind_host}:{bind_port}/schema  ·  健康 health: /healthz"
     )
+    if settings.database.backend == "sqlite":
+        console.print(f"  数据 data: {settings.database.data_dir} (YISHI_DATA_DIR)", soft_wrap=True)
+    console.print(f"  命令行 command line: {_cli_path()} --help", soft_wrap=True)
     if state["demo"]:
         console.print(f"  演示账号 demo accounts, 密码 password: [bold]{DEMO_PASSWORD}[/bold]")
         table = RichTable("单位 tenant", "管理员 unit admin", "书记 secretary", "其他 others")

@@ -1,7 +1,8 @@
 """Typed settings, one class per concern, read once from the environment.
 
 Every variable is prefixed `YISHI_`. With none set, the platform runs in embedded mode: SQLite files
-under `./var/`, an in-process worker, demo tenants onboarded on first start.
+in the data directory (`default_data_dir()`), an in-process worker, demo tenants onboarded on first
+start.
 """
 
 from __future__ import annotations
@@ -16,9 +17,28 @@ __all__ = [
     "AuthSettings",
     "DatabaseSettings",
     "Settings",
+    "default_data_dir",
     "get_settings",
     "load_settings",
 ]
+
+#: The checkout this code runs from, when it runs from one (an editable install, `scripts/dev`).
+CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def default_data_dir(env: dict[str, str] | os._Environ[str] | None = None) -> Path:
+    """Where embedded-mode data lives unless `YISHI_DATA_DIR` says otherwise; always absolute.
+
+    In a checkout: its `var/` folder, found from the package's location, not the working directory,
+    so `yishi` run from anywhere sees the data `scripts/dev serve` created. Installed as a package
+    (no checkout around it): `$XDG_DATA_HOME/yishi`, by default `~/.local/share/yishi`.
+    """
+    if (CHECKOUT / "pyproject.toml").is_file() and (CHECKOUT / "core").is_dir():
+        return CHECKOUT / "var"
+    e = os.environ if env is None else env
+    base = e.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base).absolute() / "yishi"
+
 
 # Used only in embedded mode; production refuses to start with it (see `Settings.check_production`).
 EMBEDDED_SECRET = "yishi-embedded-insecure-secret"  # noqa: S105
@@ -36,7 +56,8 @@ class DatabaseSettings:
     #: Connection used for migrations and tenant creation (owns schemas, creates roles).
     #: Defaults to `url`; in production give it a role with CREATEROLE, and `url` a plain login.
     admin_url: str = ""
-    data_dir: Path = Path("var")
+    #: Absolute, so that the CLI finds the same data from any working directory.
+    data_dir: Path = field(default_factory=default_data_dir)
     #: Prefix of per-tenant PostgreSQL role names; roles are cluster-wide, so two databases on one
     #: server need different prefixes. Defaults to the database name.
     role_prefix: str = ""
@@ -106,7 +127,9 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         database=DatabaseSettings(
             url=url,
             admin_url=e.get("YISHI_DATABASE_ADMIN_URL", ""),
-            data_dir=Path(e.get("YISHI_DATA_DIR", "var")),
+            data_dir=Path(e["YISHI_DATA_DIR"]).absolute()
+            if e.get("YISHI_DATA_DIR")
+            else default_data_dir(e),
             role_prefix=e.get("YISHI_DATABASE_ROLE_PREFIX", ""),
             pool_max_size=int(e.get("YISHI_DATABASE_POOL_SIZE", "10")),
         ),

@@ -90,6 +90,7 @@ def test_malformed_manifest_exits_with_its_location(cli: CliRunner, tmp_path: Pa
 
 
 def test_accounts_commands(cli: CliRunner) -> None:
+    assert cli.invoke(main, ["migrate"]).exit_code == 0  # accounts commands need the storage
     r = cli.invoke(
         main,
         ["accounts", "create", "ops1", "--name", "运维一", "--operator"],

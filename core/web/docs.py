@@ -37,7 +37,8 @@ class SwaggerUIOffline(OpenAPIRenderPlugin):
 
     def render(self, request: Request[Any, Any, Any], openapi_schema: dict[str, Any]) -> bytes:
         title = openapi_schema["info"]["title"]
-        spec = request.app.openapi_config.path.rstrip("/") + "/openapi.json"
+        config = request.app.openapi_config
+        spec = ((config.path if config else None) or "/schema").rstrip("/") + "/openapi.json"
         return f"""<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
