@@ -13,8 +13,8 @@ from litestar.openapi.spec import Components, SecurityScheme
 
 from core.access.guards import permission_guard
 from core.access.permissions import PUBLIC
-from core.accounts.api import AuthController, MeController
-from core.accounts.ratelimit import FailureLimiter, MemoryCounter, RedisCounter
+from core.accounts.api import AuthController, MeController, PlatformTokensController
+from core.accounts.ratelimit import FailureLimiter, RedisCounter, limiter_for
 from core.audit.api import AuditController
 from core.errors import InvalidInput, NotFound, YishiError, pick_language, to_payload
 from core.oversight.api import OversightController
@@ -43,7 +43,10 @@ def _answer(request: Request[Any, Any, Any], error: YishiError) -> Response[Any]
         to_payload(error, lang),
         status_code=error.status,
         media_type=MediaType.JSON,
-        headers={"Content-Language": "en" if lang == "en" else "zh-CN"},
+        headers={
+            "Content-Language": "en" if lang == "en" else "zh-CN",
+            **(getattr(error, "headers", None) or {}),
+        },
     )
 
 
@@ -120,13 +123,7 @@ async def readyz() -> Response[dict[str, str]]:
 
 
 def _limiter(settings: Settings) -> FailureLimiter:
-    window = settings.auth.window_seconds
-    counter: Any = (
-        RedisCounter(settings.redis_url, settings.redis_prefix, window)
-        if settings.redis_url
-        else MemoryCounter(window)
-    )
-    return FailureLimiter(counter, settings.auth.max_failures)
+    return limiter_for(settings.redis_url, settings.redis_prefix, settings.auth)
 
 
 def create_app(settings: Settings | None = None, storage: Storage | None = None) -> Litestar:
@@ -167,6 +164,7 @@ def create_app(settings: Settings | None = None, storage: Storage | None = None)
             readyz,
             AuthController,
             MeController,
+            PlatformTokensController,
             TenantController,
             MembersController,
             AuditController,

@@ -566,4 +566,12 @@ def serve(host: str | None, port: int | None, tenants_dir: Path) -> None:
             f"-H 'content-type: application/json' -d '{body}'",
             soft_wrap=True,
         )
-    uvicorn.run(create_app(settings), host=bind_host, port=bind_port, log_level="info")
+    # Proxy trust is decided once, by YISHI_TRUSTED_PROXIES (core/tenancy/middleware.py):
+    # uvicorn's own X-Forwarded-For handling would rewrite the peer before the app sees it.
+    uvicorn.run(
+        create_app(settings),
+        host=bind_host,
+        port=bind_port,
+        log_level="info",
+        proxy_headers=False,
+    )

@@ -12,10 +12,12 @@ from typing import Any, ClassVar
 
 __all__ = [
     "AccountDisabled",
+    "AccountThrottled",
     "AuthRequired",
     "BadCredentials",
     "Conflict",
     "CsrfFailed",
+    "CurrentPasswordWrong",
     "Forbidden",
     "InvalidInput",
     "ManifestError",
@@ -177,6 +179,11 @@ class RateLimited(YishiError):
     zh = "登录失败次数过多，请 {retry_after} 秒后再试。"
     en = "Too many failed sign-ins; try again in {retry_after} seconds."
 
+    @property
+    def headers(self) -> dict[str, str]:
+        """Sent with the answer: `Retry-After` in whole seconds."""
+        return {"Retry-After": str(self.params.get("retry_after", 1))}
+
 
 class CsrfFailed(YishiError):
     code = "auth.csrf"
@@ -282,3 +289,24 @@ def to_payload(error: YishiError, lang: str) -> dict[str, Any]:
             "fields": error.fields,
         }
     }
+
+
+# --- accounts (sign-in throttling, tokens) ---------------------------------------------------
+
+
+class AccountThrottled(RateLimited):
+    """Too many failed sign-ins to one account: locked for a growing delay (only that account)."""
+
+    code = "auth.account_throttled"
+    zh = "该账号登录失败次数过多，已暂时锁定，请 {retry_after} 秒后再试。"
+    en = "Too many failed sign-ins to this account; try again in {retry_after} seconds."
+
+
+class CurrentPasswordWrong(YishiError):
+    """Changing one's own password: the current password given is not right."""
+
+    code = "auth.current_password_wrong"
+    status = 403
+    zh = "当前密码不正确。"
+    en = "The current password is not right."
+

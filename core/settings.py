@@ -86,8 +86,19 @@ class AuthSettings:
     session_hours: int = 12
     token_default_days: int = 90
     token_max_days: int = 366
-    #: Failed sign-ins allowed per account and per address within `window_seconds`.
-    max_failures: int = 5
+    #: Sign-in throttle (core/accounts/ratelimit.py). Per account: this many failures are free
+    #: (YISHI_AUTH_FREE_FAILURES) …
+    free_failures: int = 3
+    #: … then each further failure locks the account for 1 s, 2 s, 4 s … (YISHI_AUTH_LOCK_SECONDS)
+    lock_base_seconds: int = 1
+    #: … at most this long (YISHI_AUTH_LOCK_MAX_SECONDS).
+    lock_max_seconds: int = 900
+    #: An account's failures are forgotten this long after its last one, or at a successful
+    #: sign-in (YISHI_AUTH_FAILURE_MEMORY_SECONDS).
+    failure_memory_seconds: int = 86400
+    #: Per address: failures allowed within a window of `window_seconds`, then the address is
+    #: refused until the window ends (YISHI_AUTH_ADDRESS_MAX_FAILURES, YISHI_AUTH_WINDOW_SECONDS).
+    address_max_failures: int = 100
     window_seconds: int = 900
 
 
@@ -135,7 +146,11 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         ),
         auth=AuthSettings(
             secret_key=e.get("YISHI_SECRET_KEY", EMBEDDED_SECRET),
-            max_failures=int(e.get("YISHI_AUTH_MAX_FAILURES", "5")),
+            free_failures=int(e.get("YISHI_AUTH_FREE_FAILURES", "3")),
+            lock_base_seconds=int(e.get("YISHI_AUTH_LOCK_SECONDS", "1")),
+            lock_max_seconds=int(e.get("YISHI_AUTH_LOCK_MAX_SECONDS", "900")),
+            failure_memory_seconds=int(e.get("YISHI_AUTH_FAILURE_MEMORY_SECONDS", "86400")),
+            address_max_failures=int(e.get("YISHI_AUTH_ADDRESS_MAX_FAILURES", "100")),
             window_seconds=int(e.get("YISHI_AUTH_WINDOW_SECONDS", "900")),
         ),
         redis_url=e.get("YISHI_REDIS_URL", ""),

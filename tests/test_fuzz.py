@@ -36,9 +36,7 @@ def test_no_generated_request_crashes_the_server(tmp_path: Path) -> None:
         await apply_manifests(TENANTS, actor=actor, demo=True)
         account = await account_by_login("nb.admin")
         assert account is not None
-        secret, _ = await do_issue_token(
-            account, "tenant", SLUG, actor=actor, allowed_in_tenant=True
-        )
+        secret, _ = await do_issue_token(account, "tenant", SLUG, actor=actor)
         return secret
 
     token = asyncio.run(setup())

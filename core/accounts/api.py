@@ -11,12 +11,14 @@ from litestar.datastructures import Cookie
 from litestar.params import JSONBody, PathParameter
 
 from core.access.enforcers import ACCESS
-from core.access.permissions import PUBLIC, SIGNED_IN
+from core.access.permissions import PLATFORM_ACCOUNTS_WRITE, PUBLIC, SIGNED_IN
 from core.accounts.ratelimit import FailureLimiter
 from core.accounts.services import (
+    do_change_password,
     do_create_session,
     do_end_session,
     do_issue_token,
+    do_revoke_any_token,
     do_revoke_token,
     list_tokens,
     parse_scope,
@@ -26,10 +28,10 @@ from core.api import context_of
 from core.audit.actions import Actor
 from core.settings import get_settings
 from core.tenancy.context import bind_tenant
-from core.tenancy.registry import get_tenant, list_tenants
+from core.tenancy.registry import list_tenants
 from core.tenancy.storage import get_storage
 
-__all__ = ["AuthController", "MeController"]
+__all__ = ["AuthController", "MeController", "PlatformTokensController"]
 
 Login = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
 Password = Annotated[str, msgspec.Meta(min_length=1, max_length=1000)]
@@ -88,6 +90,11 @@ class LoginRequest(msgspec.Struct, kw_only=True):
     login: Login
     #: 密码 Password.
     password: Password
+
+
+class PasswordChange(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    current_password: Password
+    new_password: Password
 
 
 class TenantRoles(msgspec.Struct):
@@ -152,15 +159,6 @@ def _limiter(request: Request[Any, Any, Any]) -> FailureLimiter:
     return limiter
 
 
-async def _has_role(slug: str, account_id: int) -> bool:
-    tenant = await get_tenant(slug)
-    if tenant is None or tenant["status"] != "active":
-        return False
-    with bind_tenant(slug, get_storage().role_prefix):
-        access = await ACCESS.for_bound_tenant(tenant["plugin"])
-        return bool(access.roles_of(account_id))
-
-
 async def _profile(account: dict[str, Any], via: str) -> Profile:
     tenants = []
     for t in await list_tenants():
@@ -193,8 +191,9 @@ class AuthController(Controller):
     ) -> TokenIssued:
         ctx = context_of(request)
         kind, scope = parse_scope(data.scope)
-        account = await sign_in(data.login, data.password, ip=ctx.ip, limiter=_limiter(request))
-        allowed = kind == "tenant" and await _has_role(scope, account["id"])
+        account = await sign_in(
+            data.login, data.password, ip=ctx.ip, client=ctx.client, limiter=_limiter(request)
+        )
         actor = Actor(
             account_id=account["id"],
             login=account["login"],
@@ -209,7 +208,6 @@ class AuthController(Controller):
             actor=actor,
             name=data.name,
             days=data.days,
-            allowed_in_tenant=allowed,
         )
         return TokenIssued(token=secret, details=_token_out(row))
 
@@ -224,7 +222,9 @@ class AuthController(Controller):
     ) -> Response[SessionStarted]:
         ctx = context_of(request)
         settings = get_settings()
-        account = await sign_in(data.login, data.password, ip=ctx.ip, limiter=_limiter(request))
+        account = await sign_in(
+            data.login, data.password, ip=ctx.ip, client=ctx.client, limiter=_limiter(request)
+        )
         secret, csrf = await do_create_session(
             account, ip=ctx.ip, client=ctx.client, hours=settings.auth.session_hours
         )
@@ -244,12 +244,15 @@ class AuthController(Controller):
         "/logout",
         opt={"permission": SIGNED_IN},
         status_code=204,
-        summary="退出网页会话 End the cookie session",
+        summary="退出：结束网页会话或撤销所用令牌 Sign out: end the session or revoke this token",
     )
     async def logout(self, request: Request[Any, Any, Any]) -> Response[None]:
         ctx = context_of(request)
         if ctx.session_secret:
             await do_end_session(ctx.session_secret, actor=ctx.actor())
+        elif ctx.principal is not None and ctx.principal.token_id is not None:
+            # A bearer "logout" revokes the very token that made the request.
+            await do_revoke_token(ctx.principal.token_id, actor=ctx.actor(), reason="logout")
         return Response(
             None,
             status_code=204,
@@ -300,3 +303,42 @@ class MeController(Controller):
         token_id: Annotated[int, PathParameter(ge=1, le=2**31 - 1)],
     ) -> None:
         await do_revoke_token(token_id, actor=context_of(request).actor())
+
+    @post(
+        "/password",
+        opt={"permission": SIGNED_IN},
+        status_code=204,
+        summary="修改本人密码（其他会话与令牌随即失效） Change own password (ends other sessions)",
+    )
+    async def change_password(
+        self, request: Request[Any, Any, Any], data: JSONBody[PasswordChange]
+    ) -> None:
+        ctx = context_of(request)
+        p = ctx.principal
+        assert p is not None
+        await do_change_password(
+            data.current_password,
+            data.new_password,
+            actor=ctx.actor(),
+            limiter=_limiter(request),
+            keep_token_id=p.token_id,
+            keep_session_secret=ctx.session_secret,
+        )
+
+
+class PlatformTokensController(Controller):
+    path = "/api/v1/platform/tokens"
+    tags = ["platform 平台运维"]
+
+    @delete(
+        "/{token_id:int}",
+        opt={"permission": PLATFORM_ACCOUNTS_WRITE},
+        status_code=204,
+        summary="撤销任一账号的令牌 Revoke any account's token",
+    )
+    async def revoke_any(
+        self,
+        request: Request[Any, Any, Any],
+        token_id: Annotated[int, PathParameter(ge=1, le=2**31 - 1)],
+    ) -> None:
+        await do_revoke_any_token(token_id, actor=context_of(request).actor())

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from core.access.permissions import PLATFORM_ACCOUNTS_WRITE
 from core.accounts.ratelimit import FailureLimiter
 from core.accounts.security import (
     DEMO_PASSWORD,
@@ -24,8 +25,10 @@ from core.errors import (
     AuthRequired,
     BadCredentials,
     Conflict,
+    CurrentPasswordWrong,
     InvalidInput,
     NotFound,
+    PermissionDenied,
     TokenExpired,
     TokenInvalid,
     TokenRevoked,
@@ -37,12 +40,14 @@ __all__ = [
     "account_by_login",
     "authenticate_bearer",
     "authenticate_session",
+    "do_change_password",
     "do_create_account",
     "do_create_session",
     "do_disable_account",
     "do_enable_account",
     "do_end_session",
     "do_issue_token",
+    "do_revoke_any_token",
     "do_revoke_token",
     "do_set_password",
     "list_tokens",
@@ -76,6 +81,22 @@ class Principal:
     @property
     def scope_label(self) -> str:
         return self.via if self.via in ("session", "platform") else f"{self.via}:{self.scope}"
+
+    @property
+    def operator_power(self) -> bool:
+        """An operator acts as one only through a platform token or a cookie session: an
+        operator's tenant or oversight token carries no platform power at all."""
+        return self.is_operator and self.via in ("session", "platform")
+
+
+def _is_system(actor: Actor) -> bool:
+    """The command line and other in-process callers (no account, role `system`)."""
+    return actor.account_id is None and "system" in actor.roles
+
+
+def _require_platform(actor: Actor) -> None:
+    if not (actor.is_operator or _is_system(actor)):
+        raise PermissionDenied(permission=str(PLATFORM_ACCOUNTS_WRITE))
 
 
 def parse_scope(value: str) -> tuple[str, str]:
@@ -144,28 +165,97 @@ async def do_create_account(
     return await Account.select().where(Account.id == row.id).first()  # type: ignore[return-value]
 
 
-async def do_set_password(account_id: int, password: str, *, actor: Actor) -> None:
+def _check_new_password(password: str, field: str = "password") -> None:
     if len(password) < MIN_PASSWORD or password == DEMO_PASSWORD:
         raise InvalidInput(
             "密码至少 {n} 个字符，且不能是演示密码。",
             "The password needs at least {n} characters and must not be the demo password.",
-            fields={"password": f">= {MIN_PASSWORD} characters"},
+            fields={field: f">= {MIN_PASSWORD} characters"},
             n=MIN_PASSWORD,
         )
-    async with platform_action(actor, "account.password", f"account:{account_id}"):
-        updated = (
-            await Account.update(
-                {
-                    Account.password_hash: hash_password(password),
-                    Account.password_is_demo: False,
-                    Account.updated_at: now(),
-                }
-            )
-            .where(Account.id == account_id)
-            .returning(Account.id)
+
+
+async def _end_access(
+    account_id: int, *, keep_token_id: int | None = None, keep_session_hash: str = ""
+) -> tuple[int, int]:
+    """Revoke the account's tokens and end its sessions (but the ones to keep); inside the
+    caller's transaction. Returns (tokens revoked, sessions ended)."""
+    tokens = (ApiToken.account == account_id) & ApiToken.revoked_at.is_null()
+    if keep_token_id is not None:
+        tokens &= ApiToken.id != keep_token_id
+    sessions = (WebSession.account == account_id) & WebSession.revoked_at.is_null()
+    if keep_session_hash:
+        sessions &= WebSession.session_hash != keep_session_hash
+    t = await ApiToken.update({ApiToken.revoked_at: now()}).where(tokens).returning(ApiToken.id)
+    s = (
+        await WebSession.update({WebSession.revoked_at: now()})
+        .where(sessions)
+        .returning(WebSession.id)
+    )
+    return len(t), len(s)
+
+
+async def _store_password(account_id: int, password: str) -> bool:
+    updated = (
+        await Account.update(
+            {
+                Account.password_hash: hash_password(password),
+                Account.password_is_demo: False,
+                Account.updated_at: now(),
+            }
         )
-        if not updated:
+        .where(Account.id == account_id)
+        .returning(Account.id)
+    )
+    return bool(updated)
+
+
+async def do_set_password(account_id: int, password: str, *, actor: Actor) -> None:
+    """Set an account's password (command line, operators) and end every session and token it
+    has, in the same transaction: whoever held them must sign in with the new password."""
+    _require_platform(actor)
+    _check_new_password(password)
+    async with platform_action(actor, "account.password", f"account:{account_id}") as act:
+        if not await _store_password(account_id, password):
             raise NotFound()
+        t, s = await _end_access(account_id)
+        act.details.update(tokens_revoked=t, sessions_ended=s)
+
+
+async def do_change_password(
+    current_password: str,
+    new_password: str,
+    *,
+    actor: Actor,
+    limiter: FailureLimiter,
+    keep_token_id: int | None = None,
+    keep_session_secret: str = "",
+) -> None:
+    """The signed-in account changes its own password.
+
+    The current password is checked through the sign-in throttle (a stolen session cannot
+    guess it faster than a sign-in could). In one audited transaction the password changes and
+    every other session and token of the account ends; the one making the request is kept.
+    """
+    if actor.account_id is None:
+        raise AuthRequired()
+    _check_new_password(new_password, "new_password")
+    account = await Account.select().where(Account.id == actor.account_id).first()
+    if account is None:
+        raise AuthRequired()
+    await limiter.check(account["login"], actor.ip)
+    if not verify_password(account["password_hash"], current_password):
+        await limiter.failed(account["login"], actor.ip)
+        raise CurrentPasswordWrong(fields={"current_password": "wrong"})
+    await limiter.succeeded(account["login"], actor.ip)
+    async with platform_action(actor, "account.password.change", f"account:{account['id']}") as act:
+        await _store_password(account["id"], new_password)
+        t, s = await _end_access(
+            account["id"],
+            keep_token_id=keep_token_id,
+            keep_session_hash=hash_secret(keep_session_secret) if keep_session_secret else "",
+        )
+        act.details.update(tokens_revoked=t, sessions_ended=s)
 
 
 async def do_disable_account(account_id: int, *, actor: Actor) -> None:
@@ -202,21 +292,47 @@ async def do_enable_account(account_id: int, *, actor: Actor) -> None:
             raise NotFound()
 
 
-async def sign_in(login: str, password: str, *, ip: str, limiter: FailureLimiter) -> dict[str, Any]:
-    """Check credentials; count failures per account and per address; refuse when over limit."""
+async def sign_in(
+    login: str, password: str, *, ip: str, limiter: FailureLimiter, client: str = ""
+) -> dict[str, Any]:
+    """Check credentials through the throttle (growing delays per account, a limit per address).
+
+    A missing login, or an account without a password, is verified against a dummy argon2 hash
+    (`verify_password("")`), so every wrong answer costs the same time.
+    """
     await limiter.check(login, ip)
     account = await Account.select().where(Account.login == login.strip()).first()
-    if account is None or not verify_password(account["password_hash"], password):
+    stored = account["password_hash"] if account is not None else ""
+    if not verify_password(stored, password) or account is None:
         await limiter.failed(login, ip)
         raise BadCredentials()
     if account["disabled"]:
         raise AccountDisabled()
     await limiter.succeeded(login, ip)
-    if needs_rehash(account["password_hash"]):
-        await Account.update({Account.password_hash: hash_password(password)}).where(
-            Account.id == account["id"]
-        )
+    if needs_rehash(stored):
+        await _do_rehash_password(account, password, ip=ip, client=client)
     return account  # type: ignore[no-any-return]
+
+
+async def _do_rehash_password(
+    account: dict[str, Any], password: str, *, ip: str, client: str
+) -> None:
+    """Store the password again under the current argon2 parameters, through the door.
+
+    The meaning does not change (same password, stronger hash), but the stored hash does, and
+    every write of the platform passes `platform_action`: the audit trail (and the
+    tamper-evident records that later issues add there) must account for each change of
+    `password_hash`, or a rehash would be indistinguishable from a write behind the door. The
+    actor is the account itself, which has just proved the password in this request; this is
+    rare (only when the parameters change), so the extra audit row costs nothing noticeable.
+    """
+    actor = Actor(account_id=account["id"], login=account["login"], ip=ip, client=client)
+    async with platform_action(
+        actor, "account.password.rehash", f"account:{account['id']}", reason="argon2 parameters"
+    ):
+        await Account.update({Account.password_hash: hash_password(password)}).where(
+            (Account.id == account["id"]) & (Account.password_hash == account["password_hash"])
+        )
 
 
 async def _oversight_reader(account_id: int, body_slug: str) -> bool:
@@ -238,14 +354,18 @@ async def do_issue_token(
     actor: Actor,
     name: str = "",
     days: int = 90,
-    allowed_in_tenant: bool = False,
 ) -> tuple[str, dict[str, Any]]:
     """Issue a bearer token; the secret is returned once and stored only as a hash.
 
-    `allowed_in_tenant` is decided by the caller from the tenant's enforcer (the account has a role
-    there); scope checks for oversight and platform tokens are made here.
+    Decided here: the actor is the account itself (just signed in) or the system; a tenant token
+    needs a role in that (active) tenant, an oversight token a reader of that body, a platform
+    token an operator. A tenant that does not exist and one without a role give the same answer.
     """
-    if scope_kind == "tenant" and not allowed_in_tenant:
+    from core.tenancy.membership import tenant_roles  # core.tenancy imports this module
+
+    if actor.account_id != account["id"] and not _is_system(actor):
+        raise PermissionDenied(permission="signed_in")
+    if scope_kind == "tenant" and not await tenant_roles(account["id"], scope):
         raise Conflict(
             "该账号在此单位没有角色，无法签发令牌。", "This account has no role in that tenant."
         )
@@ -312,20 +432,38 @@ async def list_tokens(account_id: int) -> list[dict[str, Any]]:
     return await query.order_by(ApiToken.id)  # type: ignore[no-any-return]
 
 
-async def do_revoke_token(token_id: int, *, actor: Actor) -> None:
-    """Revoke one of the actor's own tokens (operators may revoke any). Others' → not found."""
-    token = (
-        await ApiToken.select(ApiToken.account, ApiToken.scope_kind, ApiToken.scope)
-        .where(ApiToken.id == token_id)
-        .first()
-    )
-    if token is None or (token["account"] != actor.account_id and not actor.is_operator):
-        raise NotFound()
+async def _revoke(token: dict[str, Any], token_id: int, actor: Actor, **details: Any) -> None:
     tenant = token["scope"] if token["scope_kind"] == "tenant" else ""
-    async with platform_action(actor, "token.revoke", f"token:{token_id}", tenant=tenant):
+    async with platform_action(
+        actor, "token.revoke", f"token:{token_id}", tenant=tenant, **details
+    ):
         await ApiToken.update({ApiToken.revoked_at: now()}).where(
             (ApiToken.id == token_id) & ApiToken.revoked_at.is_null()
         )
+
+
+async def _token_owner(token_id: int) -> dict[str, Any] | None:
+    query = ApiToken.select(ApiToken.account, ApiToken.scope_kind, ApiToken.scope)
+    return await query.where(ApiToken.id == token_id).first()  # type: ignore[no-any-return]
+
+
+async def do_revoke_token(token_id: int, *, actor: Actor, reason: str = "") -> None:
+    """Revoke one of the actor's own tokens; anybody else's answers like a missing one, whoever
+    the actor is (operators revoke others' tokens with `do_revoke_any_token`)."""
+    token = await _token_owner(token_id)
+    if token is None or actor.account_id is None or token["account"] != actor.account_id:
+        raise NotFound()
+    await _revoke(token, token_id, actor, **({"reason": reason} if reason else {}))
+
+
+async def do_revoke_any_token(token_id: int, *, actor: Actor) -> None:
+    """Revoke any account's token: platform power (an operator through a platform token or a
+    cookie session, or the system)."""
+    _require_platform(actor)
+    token = await _token_owner(token_id)
+    if token is None:
+        raise NotFound()
+    await _revoke(token, token_id, actor, account=token["account"])
 
 
 async def authenticate_bearer(secret: str) -> Principal:

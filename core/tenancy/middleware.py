@@ -9,8 +9,16 @@ role in give the same answer, `tenant.not_found`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from http.cookies import SimpleCookie
-from ipaddress import ip_address
+from ipaddress import (
+    IPv4Address,
+    IPv4Network,
+    IPv6Address,
+    IPv6Network,
+    ip_address,
+    ip_network,
+)
 from typing import Any
 
 from litestar.types import ASGIApp, Receive, Scope, Send
@@ -47,14 +55,16 @@ class RequestContext:
         p = self.principal
         if p is None:
             return Actor(account_id=None, login="anonymous", ip=self.ip, client=self.client)
-        roles = self.roles or (("operator",) if p.is_operator else ())
+        # Operator power only through a platform token or a cookie session (never a tenant token).
+        operator = p.operator_power
+        roles = self.roles or (("operator",) if operator else ())
         return Actor(
             account_id=p.account_id,
             login=p.login,
             roles=roles,
             ip=self.ip,
             client=self.client,
-            is_operator=p.is_operator,
+            is_operator=operator,
         )
 
 
@@ -62,18 +72,66 @@ def _headers(scope: Scope) -> dict[str, str]:
     return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
 
 
-def client_address(scope: Scope, headers: dict[str, str]) -> str:
-    """The peer address; `X-Forwarded-For` is believed only from configured trusted proxies."""
-    peer = (scope.get("client") or ("", 0))[0] or ""
-    trusted = get_settings().trusted_proxies
-    forwarded = headers.get("x-forwarded-for")
-    if forwarded and peer in trusted:
-        candidate = forwarded.split(",")[0].strip()
+@lru_cache(maxsize=8)
+def _trusted_networks(proxies: tuple[str, ...]) -> tuple[IPv4Network | IPv6Network, ...]:
+    """`YISHI_TRUSTED_PROXIES` as networks (an address or a CIDR range each); an entry that is
+    neither is ignored, which trusts less, never more."""
+    networks = []
+    for entry in proxies:
         try:
-            return str(ip_address(candidate))
+            networks.append(ip_network(entry.strip(), strict=False))
         except ValueError:
-            return peer
-    return peer
+            continue
+    return tuple(networks)
+
+
+def _parse_ip(value: str) -> IPv4Address | IPv6Address | None:
+    value = value.strip()
+    if value.startswith("[") and value.endswith("]"):
+        value = value[1:-1]
+    try:
+        address = ip_address(value)
+    except ValueError:
+        return None
+    if isinstance(address, IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    return address
+
+
+def client_address(scope: Scope, headers: dict[str, str]) -> str:
+    """The caller's address, decided by `YISHI_TRUSTED_PROXIES` alone.
+
+    The peer is the address unless it is a trusted proxy. From a trusted proxy, `X-Forwarded-For`
+    (every such header, in order) is walked from the right, past the trusted proxies: the first
+    untrusted hop is the client. The leftmost values are whatever the client wrote, so they are
+    never believed just for being there; an entry that is not an address stops the walk and
+    never becomes the address (the last trusted hop does). The server's own proxy handling
+    (uvicorn's `proxy_headers`) is turned off in `yishi serve`, so the peer is the real peer.
+    """
+    peer = (scope.get("client") or ("", 0))[0] or ""
+    peer_ip = _parse_ip(peer)
+    if peer_ip is None:
+        return peer
+    networks = _trusted_networks(get_settings().trusted_proxies)
+
+    def trusted(address: IPv4Address | IPv6Address) -> bool:
+        return any(address in network for network in networks)
+
+    if not networks or not trusted(peer_ip):
+        return str(peer_ip)
+    raw = [v.decode("latin-1") for k, v in scope["headers"] if k.lower() == b"x-forwarded-for"]
+    if not raw and headers.get("x-forwarded-for"):
+        raw = [headers["x-forwarded-for"]]
+    hops = [hop for value in raw for hop in value.split(",")]
+    address = peer_ip
+    for hop in reversed(hops):
+        hop_ip = _parse_ip(hop)
+        if hop_ip is None:
+            break
+        address = hop_ip
+        if not trusted(hop_ip):
+            break
+    return str(address)
 
 
 async def _authenticate(headers: dict[str, str], ctx: RequestContext) -> None:
