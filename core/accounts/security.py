@@ -1,4 +1,4 @@
-"""Password hashing (argon2id) and opaque token secrets (stored as SHA-256)."""
+"""Password hashing (argon2id); opaque secrets stored as HMAC-SHA256 keyed by YISHI_SECRET_KEY."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from core.settings import get_settings
 
 __all__ = [
     "DEMO_PASSWORD",
@@ -46,9 +48,17 @@ def new_secret(prefix: str) -> str:
     return f"{prefix}_{secrets.token_urlsafe(32)}"
 
 
-def hash_secret(secret: str) -> str:
-    """Tokens are random, so a fast hash is enough; argon2 is for low-entropy passwords."""
-    return hashlib.sha256(secret.encode()).hexdigest()
+def hash_secret(secret: str, key: str | None = None) -> str:
+    """What is stored for a bearer token, session, invitation or reset code: HMAC-SHA256 of it.
+
+    The secrets are random (256 bits), so a fast hash is enough; argon2 is for low-entropy
+    passwords. Keyed by `YISHI_SECRET_KEY` (this is what production requires it for): someone
+    who can write to the database but does not hold the key (a restored backup, a leaked admin
+    login, an injected statement) cannot plant a row whose token they know, and changing the key
+    ends every token, session and outstanding code at once. Passwords are not affected.
+    """
+    k = get_settings().auth.secret_key if key is None else key
+    return hmac.new(k.encode(), secret.encode(), hashlib.sha256).hexdigest()
 
 
 def same(a: str, b: str) -> bool:
