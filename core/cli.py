@@ -213,13 +213,13 @@ def tenants_apply(
     if dry_run:
         console.print("演练：不做任何更改 dry run: nothing is changed")
     for line in report.notes:
-        console.print(f"[cyan]~[/cyan] {line}")
+        console.print(f"[cyan]~[/cyan] {line}", soft_wrap=True)
     for line in report.changes:
-        console.print(f"[green]+[/green] {would}{line}")
+        console.print(f"[green]+[/green] {would}{line}", soft_wrap=True)
     for line in report.drift:
-        console.print(f"[yellow]![/yellow] {line}")
+        console.print(f"[yellow]![/yellow] {line}", soft_wrap=True)
     for line in report.kept:
-        console.print(f"[yellow]![/yellow] {line}")
+        console.print(f"[yellow]![/yellow] {line}", soft_wrap=True)
     summary = (
         "无变化 no changes"
         if not report.changed
@@ -234,7 +234,7 @@ def tenants_apply(
             f"；{len(report.drift)} 项单位修改保留 kept changed by the unit "
             "(--force 以清单为准 to make the manifest win)"
         )
-    console.print(summary)
+    console.print(summary, soft_wrap=True)
 
 
 @tenants.command("list")

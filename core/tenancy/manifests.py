@@ -573,7 +573,8 @@ async def _apply_people(m: Manifest, run: _Run, exists: bool) -> None:
     for p in m.people.values():
         if run.dry_run and p.login in run.new_accounts:
             continue  # to be created for an earlier tenant of this run
-        account = await account_by_login(p.login)
+        fresh = "m0001_initial" in run.platform_pending  # dry run, no platform storage yet
+        account = None if fresh else await account_by_login(p.login)
         if account is None:
             report.changes.append(f"{m.slug}: 新建账号 account {p.login}")
             run.new_accounts.add(p.login)
