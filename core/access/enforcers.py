@@ -2,8 +2,10 @@
 
 The `p` lines come from the tenant's jurisdiction plugin (or the core default); the `g` lines from
 the tenant's own `role_grant` table, read under the tenant's binding. Role changes invalidate the
-tenant's entry after their transaction commits. With several API processes, an entry also expires
-after `ttl` seconds so a change made in another process is seen within that time.
+tenant's entry after their transaction commits and bump the tenant's `access_version` (platform
+registry); every process reads that version with the tenant on each request and reloads an entry
+whose version differs, so a change is seen at once everywhere. An entry also expires after `ttl`
+seconds: the bound should a bump ever be lost (it is written just after the tenant's commit).
 """
 
 from __future__ import annotations
@@ -38,8 +40,15 @@ def casbin_model() -> casbin.model.Model:
 
 
 class TenantAccess:
-    def __init__(self, slug: str, p_lines: list[list[str]], g_lines: list[list[str]]) -> None:
+    def __init__(
+        self,
+        slug: str,
+        p_lines: list[list[str]],
+        g_lines: list[list[str]],
+        version: int | None = None,
+    ) -> None:
         self.slug = slug
+        self.version = version
         self.enforcer = casbin.Enforcer(casbin_model())
         if p_lines:
             self.enforcer.add_policies(p_lines)
@@ -67,17 +76,30 @@ class AccessRegistry:
         self.ttl = ttl
         self._tenants: dict[str, TenantAccess] = {}
 
-    async def for_bound_tenant(self, plugin: str) -> TenantAccess:
-        """The enforcer of the tenant bound to this context (loading it if needed)."""
+    async def for_bound_tenant(self, plugin: str, version: int | None = None) -> TenantAccess:
+        """The enforcer of the tenant bound to this context (loading it if needed).
+
+        `version` is the tenant's `access_version` as just read from the registry: an entry
+        loaded under another version is stale and reloaded.
+        """
         slug = require_tenant().slug
         entry = self._tenants.get(slug)
-        if entry is not None and time.monotonic() - entry.loaded_at < self.ttl:
+        if (
+            entry is not None
+            and (version is None or entry.version == version)
+            and time.monotonic() - entry.loaded_at < self.ttl
+        ):
             return entry
         rows = await RoleGrant.select(RoleGrant.role, RoleGrant.person.account_id).where(
             cast(Any, RoleGrant.person).active.eq(True)
         )
-        g_lines = [[str(r["person.account_id"]), r["role"], slug] for r in rows]
-        entry = TenantAccess(slug, policy_lines(tenant_policy(plugin), slug), g_lines)
+        # A person who has not accepted their invitation has no account yet, hence no access.
+        g_lines = [
+            [str(r["person.account_id"]), r["role"], slug]
+            for r in rows
+            if r["person.account_id"] is not None
+        ]
+        entry = TenantAccess(slug, policy_lines(tenant_policy(plugin), slug), g_lines, version)
         self._tenants[slug] = entry
         return entry
 

@@ -6,9 +6,16 @@ from piccolo.columns import JSON, Boolean, ForeignKey, Serial, Timestamptz, Varc
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
-from core.tenancy.storage import UNCONFIGURED
+from core.tenancy.unbound import UNCONFIGURED
 
-__all__ = ["Account", "ApiToken", "OversightBody", "OversightReader", "WebSession"]
+__all__ = [
+    "Account",
+    "ApiToken",
+    "OversightBody",
+    "OversightReader",
+    "PasswordReset",
+    "WebSession",
+]
 
 
 class Account(Table, tablename="account", tags=["platform"], db=UNCONFIGURED):
@@ -69,3 +76,21 @@ class OversightReader(Table, tablename="oversight_reader", tags=["platform"], db
     body = ForeignKey(references=OversightBody)
     account = ForeignKey(references=Account)
     granted_at = Timestamptz(default=TimestamptzNow())
+
+
+class PasswordReset(Table, tablename="password_reset", tags=["platform"], db=UNCONFIGURED):
+    """A one-time code that lets a person set their own password (first set-up or reset).
+
+    Issued by a unit admin for a member of their unit only, or by the operator (CLI, in bulk for
+    accounts onboarded without a password). Only the code's SHA-256 is kept.
+    """
+
+    id: Serial  # declared for type checkers; piccolo adds the column
+    account = ForeignKey(references=Account)
+    code_hash = Varchar(length=64, unique=True, index=True)
+    #: The tenant whose admin issued it ("" for the operator).
+    tenant = Varchar(length=40, default="")
+    created_by = Varchar(length=100, default="")
+    created_at = Timestamptz(default=TimestamptzNow())
+    expires_at = Timestamptz()
+    used_at = Timestamptz(null=True, default=None)

@@ -4,7 +4,10 @@ Every `do_*` service opens one of these. It runs the body in one transaction and
 transaction, appends the audit entry (who, acting for which tenant and role, what, when in UTC,
 from which address and client). Later issues add outbox messages and tamper-evident records here,
 so every write already passes through this point. Callbacks registered with `after_commit` run
-only once the transaction has committed (cache invalidation, notifications).
+only once the transaction has committed (cache invalidation). Side effects that must not be lost
+(notices, reminders, webhooks) are `emit`ted: an outbox row written in the same transaction as the
+change and its audit entry, delivered later by the background-work layer, so a change and its
+effects are committed together or not at all.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 import msgspec
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
-from core.audit.tables import PlatformAuditEntry, TenantAuditEntry
+from core.audit.tables import PlatformAuditEntry, PlatformOutbox, TenantAuditEntry, TenantOutbox
 from core.tenancy.context import require_tenant
 
 __all__ = ["Action", "Actor", "platform_action", "tenant_action", "write_transaction"]
@@ -46,9 +49,37 @@ class Action:
     target: str = ""
     details: dict[str, Any] = field(default_factory=dict)
     _after_commit: list[Callable[[], Any]] = field(default_factory=list)
+    _outbox: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
     def after_commit(self, callback: Callable[[], Any]) -> None:
         self._after_commit.append(callback)
+
+    def emit(self, topic: str, **payload: Any) -> None:
+        """Queue a side effect; written to the outbox with this action's transaction.
+
+        The payload carries ids and plain values only (checked here: a row or an object in a
+        message would be stale by the time a worker reads it, and may not even decode).
+        """
+        _check_payload(topic, payload)
+        self._outbox.append((topic, payload))
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _check_payload(where: str, value: Any) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(f"outbox payload of {where}: keys must be strings")
+            _check_payload(f"{where}.{key}", item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _check_payload(where, item)
+    elif not isinstance(value, _PLAIN):
+        raise TypeError(
+            f"outbox payload of {where}: {type(value).__name__} is not a plain value (ids only)"
+        )
 
 
 @asynccontextmanager
@@ -76,6 +107,18 @@ def _entry(table: Any, action: Action, tenant: str) -> Any:
     )
 
 
+async def _write_outbox(table: Any, action: Action) -> None:
+    if not action._outbox:
+        return
+    action.details["emitted"] = [topic for topic, _ in action._outbox]
+    await table.insert(
+        *[
+            table(topic=topic, payload=msgspec.json.encode(payload).decode(), action=action.name)
+            for topic, payload in action._outbox
+        ]
+    )
+
+
 async def _run_after(action: Action) -> None:
     for callback in action._after_commit:
         result = callback()
@@ -92,6 +135,7 @@ async def tenant_action(
     action = Action(actor=actor, name=verb, target=target, details=dict(details))
     async with write_transaction(TenantAuditEntry._meta.db):
         yield action
+        await _write_outbox(TenantOutbox, action)
         await TenantAuditEntry.insert(_entry(TenantAuditEntry, action, bound.slug))
     await _run_after(action)
 
@@ -104,5 +148,6 @@ async def platform_action(
     action = Action(actor=actor, name=verb, target=target, details=dict(details))
     async with write_transaction(PlatformAuditEntry._meta.db):
         yield action
+        await _write_outbox(PlatformOutbox, action)
         await PlatformAuditEntry.insert(_entry(PlatformAuditEntry, action, tenant))
     await _run_after(action)

@@ -6,9 +6,9 @@ from piccolo.columns import JSON, Integer, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
-from core.tenancy.storage import UNCONFIGURED
+from core.tenancy.unbound import UNCONFIGURED
 
-__all__ = ["PlatformAuditEntry", "TenantAuditEntry"]
+__all__ = ["PlatformAuditEntry", "PlatformOutbox", "TenantAuditEntry", "TenantOutbox"]
 
 
 class _AuditColumns:
@@ -35,5 +35,33 @@ class TenantAuditEntry(
 
 class PlatformAuditEntry(
     _AuditColumns, Table, tablename="platform_audit_entry", tags=["platform"], db=UNCONFIGURED
+):
+    pass
+
+
+class _OutboxColumns:
+    """A side effect to carry out after commit, written in the same transaction as the change.
+
+    `payload` holds ids and plain values only, never rows or objects: the worker reads what it
+    needs under the tenant's binding when it runs. Delivery (relay, dramatiq, retries) is the
+    background-work layer's; the door only writes the row.
+    """
+
+    id: Serial  # declared for type checkers; piccolo adds the column
+    topic = Varchar(length=80, index=True)
+    payload = JSON(default="{}")
+    #: The action (audit verb) that emitted it.
+    action = Varchar(length=80, default="")
+    created_at = Timestamptz(default=TimestamptzNow())
+    delivered_at = Timestamptz(null=True, default=None, index=True)
+    attempts = Integer(default=0)
+
+
+class TenantOutbox(_OutboxColumns, Table, tablename="outbox", tags=["tenant"], db=UNCONFIGURED):
+    pass
+
+
+class PlatformOutbox(
+    _OutboxColumns, Table, tablename="platform_outbox", tags=["platform"], db=UNCONFIGURED
 ):
     pass

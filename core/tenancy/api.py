@@ -17,21 +17,18 @@ from core.access.permissions import (
     ROLES,
     TENANT_READ,
 )
-from core.accounts.services import (
-    account_by_login,
-    do_create_account,
-    do_disable_account,
-    do_enable_account,
-)
+from core.accounts.recovery import do_issue_password_code
+from core.accounts.services import do_disable_account, do_enable_account
 from core.api import context_of
-from core.errors import TenantNotFound
+from core.errors import Conflict, TenantNotFound
 from core.rules.plugins import hooks_for, tenant_policy
 from core.tenancy.people import (
+    access_people,
     access_person,
-    do_add_person,
+    do_enrol_person,
+    do_issue_invitation,
     do_set_roles,
     do_update_person,
-    list_people,
 )
 from core.tenancy.registry import get_tenant, list_tenants, tenant_settings
 
@@ -45,14 +42,39 @@ Role = Annotated[str, msgspec.Meta(max_length=40)]
 
 class PersonOut(msgspec.Struct):
     id: int
-    account_id: int
+    #: The platform account, once the person has accepted their invitation; else null.
+    account_id: int | None
     login: str
     name: str
     title: str
     rank: int
     areas: list[str]
     active: bool
+    #: "invited" (waiting for the person to accept) or "linked" (has an account).
+    status: str
     roles: list[str]
+
+
+class InvitationOut(msgspec.Struct):
+    """Shown once: hand it to the person (mail delivery comes with background work)."""
+
+    code: str
+    expires_at: datetime
+    accept_with: str = "POST /api/v1/auth/invitations/accept"
+
+
+class PersonEnrolled(msgspec.Struct):
+    person: PersonOut
+    invitation: InvitationOut
+
+
+class PasswordCodeOut(msgspec.Struct):
+    """Shown once: the person sets their own password with it."""
+
+    login: str
+    code: str
+    expires_at: datetime
+    use_with: str = "POST /api/v1/auth/password-code"
 
 
 class PersonIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -147,40 +169,81 @@ class MembersController(Controller):
 
     @get("/", opt={"permission": MEMBERS_READ}, summary="名册与角色 Roster and roles")
     async def index(
-        self, include_inactive: Annotated[bool, QueryParameter()] = False
+        self,
+        request: Request[Any, Any, Any],
+        include_inactive: Annotated[bool, QueryParameter()] = False,
     ) -> list[PersonOut]:
-        return [_person(r) for r in await list_people(include_inactive=include_inactive)]
+        actor = context_of(request).actor()
+        rows = await access_people(actor, include_inactive=include_inactive)
+        return [_person(r) for r in rows]
 
     @get("/{person_id:int}", opt={"permission": MEMBERS_READ}, summary="一名成员 One person")
-    async def show(self, person_id: Id) -> PersonOut:
-        return _person(await access_person(person_id))
+    async def show(self, request: Request[Any, Any, Any], person_id: Id) -> PersonOut:
+        return _person(await access_person(context_of(request).actor(), person_id))
 
     @post(
         "/",
         opt={"permission": MEMBERS_WRITE},
         status_code=201,
-        summary="加入名册（必要时新建账号） Add a person (creating the account if needed)",
+        summary="邀请加入名册 Enrol a person by invitation",
+        description=(
+            "名册条目、角色与一次性邀请码在同一事务中写入；本人接受邀请后才关联账号。"
+            "无论该登录名是否已存在，回答都相同。 The roster entry, its roles and a one-time "
+            "invitation code are written in one transaction; the account is linked only when the "
+            "person accepts. The answer is the same whether or not the login exists."
+        ),
     )
-    async def add(self, request: Request[Any, Any, Any], data: JSONBody[PersonIn]) -> PersonOut:
-        ctx = context_of(request)
-        actor = ctx.actor()
-        account = await account_by_login(data.login)
-        if account is None:
-            assert ctx.tenant is not None
-            account = await do_create_account(
-                data.login, data.name, actor=actor, tenant=ctx.tenant["slug"]
-            )
-        row = await do_add_person(
-            account_id=account["id"],
+    async def add(
+        self, request: Request[Any, Any, Any], data: JSONBody[PersonIn]
+    ) -> PersonEnrolled:
+        row, invitation = await do_enrol_person(
             login=data.login,
             name=data.name,
             title=data.title,
             rank=data.rank,
             areas=data.areas,
             roles=data.roles,
-            actor=actor,
+            actor=context_of(request).actor(),
         )
-        return _person(row)
+        return PersonEnrolled(_person(row), InvitationOut(invitation.code, invitation.expires_at))
+
+    @post(
+        "/{person_id:int}/invitation",
+        opt={"permission": MEMBERS_WRITE},
+        status_code=201,
+        summary="重新发送邀请码 A new invitation code (earlier ones stop working)",
+    )
+    async def invite(self, request: Request[Any, Any, Any], person_id: Id) -> InvitationOut:
+        invitation = await do_issue_invitation(person_id, actor=context_of(request).actor())
+        return InvitationOut(invitation.code, invitation.expires_at)
+
+    @post(
+        "/{person_id:int}/password-code",
+        opt={"permission": MEMBERS_WRITE},
+        status_code=201,
+        summary="发放密码重置码 A one-time code for the person to set a new password",
+        description=(
+            "仅限只属于本单位、非平台运维的账号；使用后结束其全部会话和令牌。 Only for an "
+            "account that belongs to this unit alone and is not an operator; using the code "
+            "ends all its sessions and tokens."
+        ),
+    )
+    async def password_code(
+        self, request: Request[Any, Any, Any], person_id: Id
+    ) -> PasswordCodeOut:
+        ctx = context_of(request)
+        actor = ctx.actor()
+        person = await access_person(actor, person_id)
+        if person["account_id"] is None:
+            raise Conflict(
+                "该成员尚未接受邀请，请重新发送邀请码。",
+                "This person has not accepted their invitation yet; send a new invitation.",
+            )
+        assert ctx.tenant is not None
+        issued = await do_issue_password_code(
+            person["account_id"], actor=actor, tenant=ctx.tenant["slug"]
+        )
+        return PasswordCodeOut(issued.login, issued.code, issued.expires_at)
 
     @patch(
         "/{person_id:int}",

@@ -1,7 +1,13 @@
 """Which tenants an account belongs to, and its roles there.
 
+The platform keeps an index, `membership` (account → tenants where it has a roster entry). It is a
+superset: a row is written before the tenant transaction that links a person and stays when the
+person is deactivated, so a crash between the two storages can only make the index say "maybe",
+never hide a tenant. Every answer about roles still comes from the tenant's own storage.
+
 `tenant_roles(account_id, slug)` is the one question every door asks ("has this account a role in
-this tenant?"): token issue, sign-in scoping, `/me`. It opens only the tenant asked about.
+this tenant?"): token issue, `/me`. It opens only the tenant asked about; `/me` and sign-in open
+only the tenants in the index, never every tenant's storage.
 """
 
 from __future__ import annotations
@@ -9,9 +15,40 @@ from __future__ import annotations
 from core.access.enforcers import ACCESS
 from core.tenancy.context import bind_tenant
 from core.tenancy.registry import get_tenant
-from core.tenancy.storage import get_storage
+from core.tenancy.tables import Membership, Tenant
 
-__all__ = ["tenant_roles"]
+__all__ = [
+    "access_changed",
+    "drop_memberships",
+    "index_membership",
+    "tenant_roles",
+    "tenants_of",
+]
+
+
+async def index_membership(account_id: int, slug: str) -> None:
+    """Record that `account_id` has (or is about to have) a roster entry in `slug`."""
+    exists = await Membership.exists().where(
+        (Membership.account_id == account_id) & (Membership.tenant == slug)
+    )
+    if not exists:
+        try:
+            await Membership.insert(Membership(account_id=account_id, tenant=slug))
+        except Exception:  # a concurrent insert of the same pair (unique index): already there
+            if not await Membership.exists().where(
+                (Membership.account_id == account_id) & (Membership.tenant == slug)
+            ):
+                raise
+
+
+async def tenants_of(account_id: int) -> list[str]:
+    rows = await Membership.select(Membership.tenant).where(Membership.account_id == account_id)
+    return sorted(r["tenant"] for r in rows)
+
+
+async def drop_memberships(slug: str) -> None:
+    """The tenant is gone (deleted): its index rows go too."""
+    await Membership.delete().where(Membership.tenant == slug)
 
 
 async def tenant_roles(account_id: int, slug: str, *, active_only: bool = True) -> list[str]:
@@ -20,6 +57,16 @@ async def tenant_roles(account_id: int, slug: str, *, active_only: bool = True) 
     tenant = await get_tenant(slug)
     if tenant is None or (active_only and tenant["status"] != "active"):
         return []
-    with bind_tenant(slug, get_storage().role_prefix):
-        access = await ACCESS.for_bound_tenant(tenant["plugin"])
+    with bind_tenant(tenant):
+        access = await ACCESS.for_bound_tenant(tenant["plugin"], tenant.get("access_version"))
         return access.roles_of(account_id)
+
+
+async def access_changed(slug: str) -> None:
+    """After a change of roles (or of who is active) committed in `slug`'s storage: drop this
+    process's enforcer and bump the tenant's version, which every other process compares on its
+    next request. Registered with `after_commit` by every action that changes access."""
+    ACCESS.invalidate(slug)
+    await Tenant.update({Tenant.access_version: Tenant.access_version + 1}).where(
+        Tenant.slug == slug
+    )

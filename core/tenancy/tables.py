@@ -14,9 +14,9 @@ from piccolo.columns import (
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
-from core.tenancy.storage import UNCONFIGURED
+from core.tenancy.unbound import UNCONFIGURED
 
-__all__ = ["Person", "RoleGrant", "Tenant"]
+__all__ = ["Invitation", "Membership", "Person", "RoleGrant", "Tenant"]
 
 
 class Tenant(Table, tablename="tenant", tags=["platform"], db=UNCONFIGURED):
@@ -32,7 +32,14 @@ class Tenant(Table, tablename="tenant", tags=["platform"], db=UNCONFIGURED):
     #: The tenant's own schedule of rule-set versions, `[{"version": …, "from": "YYYY-MM-DD"}]`;
     #: empty → the plugin's effective dates decide (core/rules/engine.py).
     rule_versions = JSON(default="[]")
+    #: Where the tenant's data lives: PostgreSQL schema (SQLite file stem) and database role,
+    #: derived once at creation (core/tenancy/context.py `tenant_names`), unique, bound from here.
+    schema_name = Varchar(length=63, default="")
+    role_name = Varchar(length=63, default="")
     status = Varchar(length=20, default="active")  # active | suspended
+    #: Bumped after every change of roles or of who is active: each API process compares it with
+    #: its cached enforcer on every request, so a change is seen at once in every process.
+    access_version = Integer(default=0)
     #: Folder-relative path of the manifest this tenant was applied from, if any.
     manifest = Varchar(length=300, default="")
     #: What `tenants apply` last applied (name, name_en, plugin, settings); {} = no record.
@@ -48,7 +55,9 @@ class Person(Table, tablename="person", tags=["tenant"], db=UNCONFIGURED):
     """
 
     id: Serial  # declared for type checkers; piccolo adds the column
-    account_id = Integer(unique=True, index=True)
+    #: The platform account; null while the person has not accepted their invitation yet.
+    account_id = Integer(unique=True, index=True, null=True, default=None)
+    #: The login the person signs in with (proposed at enrolment, the account's once linked).
     login = Varchar(length=100)
     name = Varchar(length=100)
     title = Varchar(length=200, default="")
@@ -71,3 +80,36 @@ class RoleGrant(Table, tablename="role_grant", tags=["tenant"], db=UNCONFIGURED)
     role = Varchar(length=40)
     granted_at = Timestamptz(default=TimestamptzNow())
     granted_by = Varchar(length=100, default="")
+
+
+class Invitation(Table, tablename="invitation", tags=["tenant"], db=UNCONFIGURED):
+    """A one-time code with which an enrolled person links their account to the roster entry.
+
+    Only the SHA-256 of the code is kept; the code itself is shown once, to the unit admin who
+    enrolled the person (and, with the background-work issue, mailed to the person).
+    """
+
+    id: Serial  # declared for type checkers; piccolo adds the column
+    person = ForeignKey(references=Person)
+    code_hash = Varchar(length=64, unique=True, index=True)
+    created_by = Varchar(length=100, default="")
+    created_at = Timestamptz(default=TimestamptzNow())
+    expires_at = Timestamptz()
+    used_at = Timestamptz(null=True, default=None)
+    revoked_at = Timestamptz(null=True, default=None)
+    #: The account that accepted it.
+    account_id = Integer(null=True, default=None)
+
+
+class Membership(Table, tablename="membership", tags=["platform"], db=UNCONFIGURED):
+    """Platform-side index: the tenants where an account has a roster entry.
+
+    A superset, never a subset: a row is written before the tenant transaction that links the
+    person and left in place when the person is deactivated, so `/me` and sign-in open only these
+    tenants and still ask each one for the roles (the tenant's own storage decides).
+    """
+
+    id: Serial  # declared for type checkers; piccolo adds the column
+    account_id = Integer(index=True)
+    tenant = Varchar(length=40, index=True)
+    created_at = Timestamptz(default=TimestamptzNow())
