@@ -16,7 +16,15 @@ from core.access.permissions import PUBLIC
 from core.accounts.api import AuthController, MeController, PlatformTokensController
 from core.accounts.ratelimit import FailureLimiter, RedisCounter, limiter_for
 from core.audit.api import AuditController
-from core.errors import InvalidInput, NotFound, YishiError, pick_language, to_payload
+from core.errors import (
+    BodyTooLarge,
+    InvalidInput,
+    NotFound,
+    UnsupportedMediaType,
+    YishiError,
+    pick_language,
+    to_payload,
+)
 from core.oversight.api import OversightController
 from core.rules.api import RulesExplorerController, TenantRulesController
 from core.settings import Settings, get_settings
@@ -26,6 +34,7 @@ from core.tenancy.storage import Storage, configure
 from core.tenancy.tables import Tenant
 from core.web.docs import SwaggerUIOffline, static_router
 from core.web.headers import security_headers
+from core.web.inputs import MAX_BODY_BYTES, InputGuardMiddleware, check_body, litestar_fields
 from core.web.openapi import describe_fields, document_errors
 
 __all__ = ["create_app"]
@@ -55,10 +64,9 @@ def _handle_yishi(request: Request[Any, Any, Any], exc: YishiError) -> Response[
 
 
 def _handle_validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
-    fields: dict[str, Any] = {}
-    for item in exc.extra or []:
-        if isinstance(item, dict):
-            fields[str(item.get("key") or item.get("source") or "body")] = item.get("message", "")
+    # Litestar's own validation (query and path parameters; bodies are checked strictly before,
+    # by `core.web.inputs`): the real field name and a sentence, never `'tenant'` or `data`.
+    fields: dict[str, Any] = litestar_fields(exc.extra, str(exc.detail), sent=request.path_params)
     if not fields:
         fields["body"] = exc.detail
     return _answer(request, InvalidInput(fields=fields))
@@ -67,6 +75,13 @@ def _handle_validation(request: Request[Any, Any, Any], exc: ValidationException
 def _handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
     if isinstance(exc, NotFoundException):
         return _answer(request, NotFound())
+    if exc.status_code == 413:  # Litestar's `request_max_body_size`, met while reading
+        limit = request.route_handler.resolve_request_max_body_size() or MAX_BODY_BYTES
+        text = f"最多 {limit} 字节 (at most {limit} bytes)"
+        return _answer(request, BodyTooLarge(fields={"body": text}, limit=limit))
+    if exc.status_code == 415:
+        got = request.headers.get("content-type", "")[:100] or "(none)"
+        return _answer(request, UnsupportedMediaType(fields={"content-type": got}, got=got))
     error = _HttpError(
         "请求无法完成：{detail}", "The request could not be completed: {detail}", detail=exc.detail
     )
@@ -174,7 +189,15 @@ def create_app(settings: Settings | None = None, storage: Storage | None = None)
             TenantRulesController,
             static_router(),
         ],
-        middleware=[DefineMiddleware(RequestContextMiddleware)],
+        # The input guard first: it refuses NUL in headers, path and query before the request
+        # context reads the database with the caller's credentials. Bodies are checked by
+        # `check_body`, after the guards (core/web/inputs.py).
+        before_request=check_body,
+        middleware=[
+            DefineMiddleware(InputGuardMiddleware),
+            DefineMiddleware(RequestContextMiddleware),
+        ],
+        request_max_body_size=MAX_BODY_BYTES,
         guards=[permission_guard],
         exception_handlers={
             YishiError: _handle_yishi,

@@ -15,13 +15,18 @@ __all__ = [
     "AccountThrottled",
     "AuthRequired",
     "BadCredentials",
+    "BodyTooLarge",
     "Conflict",
     "CsrfFailed",
     "CurrentPasswordWrong",
+    "DateOutOfRange",
     "Forbidden",
     "InvalidInput",
+    "MalformedBody",
     "ManifestError",
+    "NestedTooDeep",
     "NotFound",
+    "NulCharacter",
     "PermissionDenied",
     "ProductionNotReady",
     "RateLimited",
@@ -33,6 +38,7 @@ __all__ = [
     "TokenInvalid",
     "TokenRevoked",
     "TokenScope",
+    "UnsupportedMediaType",
     "YishiError",
     "pick_language",
     "to_payload",
@@ -310,3 +316,46 @@ class CurrentPasswordWrong(YishiError):
     zh = "当前密码不正确。"
     en = "The current password is not right."
 
+
+# --- bad input -------------------------------------------------------------------------------
+# Refused at the door (`core.web.inputs`) or by a route's own checks: never a 500. `fields` names
+# the real path of the value in the request (`present`, `values.major_funds_threshold_wan`,
+# `rule_versions[0].from`, a query or path parameter, a header), "body" for the body as a whole.
+
+
+class MalformedBody(InvalidInput):
+    code = "request.malformed"
+    zh = "请求内容不是有效的 JSON：{detail}"
+    en = "The request body is not valid JSON: {detail}"
+
+
+class NulCharacter(InvalidInput):
+    code = "request.nul_character"
+    zh = "请求中含有空字符（NUL，\\u0000），已拒绝，请检查标出的字段。"
+    en = "The request contains a NUL character (\\u0000) and was refused; see the marked field."
+
+
+class NestedTooDeep(InvalidInput):
+    code = "request.too_deep"
+    zh = "请求内容嵌套过深（最多 {limit} 层）。"
+    en = "The request body is nested too deeply (at most {limit} levels)."
+
+
+class DateOutOfRange(InvalidInput):
+    code = "request.date_out_of_range"
+    zh = "日期超出可计算的范围（{first} 至 {last}），请检查标出的字段。"
+    en = "The date is outside the range that can be computed ({first} to {last})."
+
+
+class BodyTooLarge(YishiError):
+    code = "request.too_large"
+    status = 413
+    zh = "请求内容过大（最多 {limit} 字节）。"
+    en = "The request body is too large (at most {limit} bytes)."
+
+
+class UnsupportedMediaType(YishiError):
+    code = "request.unsupported_media_type"
+    status = 415
+    zh = "请求内容须为 JSON（Content-Type: application/json），收到的是：{got}。"
+    en = "The request body must be JSON (Content-Type: application/json); got: {got}."

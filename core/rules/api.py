@@ -13,7 +13,7 @@ from core.access.permissions import SETTINGS_READ, SETTINGS_WRITE, SIGNED_IN, TE
 from core.api import context_of
 from core.errors import InvalidInput
 from core.rules.baseline import BASELINE_RULES, DEADLINES, oversight_deadline
-from core.rules.calendar import work_calendar
+from core.rules.calendar import check_day, work_calendar
 from core.rules.engine import (
     TenantRules,
     VersionStep,
@@ -23,6 +23,7 @@ from core.rules.engine import (
     what_if,
 )
 from core.rules.plugins import available_jurisdictions, hooks_for
+from core.rules.settings import clean_settings
 from core.rules.types import (
     ItemKind,
     JurisdictionInfo,
@@ -37,6 +38,8 @@ from core.tenancy.registry import do_patch_settings, tenant_rule_versions, tenan
 __all__ = ["RulesExplorerController", "TenantRulesController"]
 
 Count = Annotated[int, msgspec.Meta(ge=0, le=200)]
+#: A body has at least one member: "expected 0" is no meeting to ask about.
+BodySize = Annotated[int, msgspec.Meta(ge=1, le=200)]
 
 
 class JurisdictionOut(msgspec.Struct):
@@ -88,8 +91,8 @@ class SettingsPatch(msgspec.Struct, forbid_unknown_fields=True):
 
 class WhatIf(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     kind: ItemKind = ItemKind.ORDINARY
-    #: Members of the body; defaults to the tenant's current body size.
-    expected: Count | None = None
+    #: Members of the body (at least 1); defaults to the tenant's current body size.
+    expected: BodySize | None = None
     present: Count
     recused: Count = 0
     in_charge_present: bool | None = None
@@ -202,6 +205,7 @@ class TenantRulesController(Controller):
     ) -> SettingsOut:
         ctx = context_of(request)
         assert ctx.tenant is not None
+        data.values = _checked_values(ctx.tenant["plugin"], data.values)
         # Only the keys sent are changed, merged inside the action's transaction.
         row = await do_patch_settings(
             ctx.tenant["slug"],
@@ -246,6 +250,7 @@ class TenantRulesController(Controller):
     ) -> list[NoticeDeadline]:
         tenant = context_of(request).tenant
         assert tenant is not None
+        check_day("meeting", meeting)
         return deadlines(tenant, kind, meeting)
 
     @get(
@@ -265,6 +270,7 @@ class TenantRulesController(Controller):
         assert tenant is not None
         if rule not in DEADLINES:
             raise InvalidInput(fields={"rule": " | ".join(sorted(DEADLINES))})
+        check_day("event", event)
         return oversight_deadline(rule, rules_for(tenant, on=event).ctx, event, work_calendar())
 
     @post(
@@ -276,12 +282,20 @@ class TenantRulesController(Controller):
     async def what_if(self, request: Request[Any, Any, Any], data: JSONBody[WhatIf]) -> WhatIfOut:
         tenant = context_of(request).tenant
         assert tenant is not None
+        check_day("on", data.on)
         expected = data.expected
         if expected is None:
             roster = await list_people()
             expected = sum(
                 1 for p in roster if {"secretary", "deputy_secretary", "member"} & set(p["roles"])
             )
+            if expected == 0:
+                raise InvalidInput(
+                    fields={
+                        "expected": "本单位名册中尚无党组成员，请给出应到人数 "
+                        "(the roster has no members of the body yet; give expected)"
+                    }
+                )
         _check_numbers(data, expected)
         rules: TenantRules = rules_for(tenant, on=data.on)
         result = what_if(
@@ -298,6 +312,15 @@ class TenantRulesController(Controller):
             written_against=data.written_against,
         )
         return WhatIfOut(expected=expected, **result)
+
+
+def _checked_values(plugin: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The settings sent, in their stored form (`core.rules.settings`); problems are reported
+    under the path the caller used, `values.<key>`."""
+    clean, problems = clean_settings(settings_specs(plugin), values)
+    if problems:
+        raise InvalidInput(fields={f"values.{key}": text for key, text in problems.items()})
+    return clean
 
 
 class NoticeDeadline(msgspec.Struct):
@@ -346,16 +369,34 @@ def deadlines(tenant: dict[str, Any], kind: ItemKind, meeting: date) -> list[Not
 
 
 def _check_numbers(data: WhatIf, expected: int) -> None:
+    """The numbers must fit together. A problem is reported on the fields the caller sent (a
+    sum too large on each of its non-zero parts), and a check that depends on an earlier one
+    runs only when that one passed, so no field is blamed for another's mistake."""
     fields: dict[str, str] = {}
+    given = "" if data.expected is not None else "（本单位名册 roster）"
     if data.present > expected:
-        fields["present"] = f"不能多于应到人数 (at most expected = {expected})"
+        fields["present"] = f"不能多于应到人数{given} {expected} (at most expected = {expected})"
     if data.recused > data.present:
         fields["recused"] = "回避人数不能多于到会人数 (at most present)"
-    voters = data.present - data.recused
-    if data.yes + data.no + data.abstain > voters:
-        fields["yes"] = f"票数合计不能多于参加表决人数 (at most {voters} votes)"
-    absent = expected - data.present
-    if data.written_for + data.written_against > absent:
-        fields["written_for"] = f"书面意见只来自未到会成员 (at most {absent})"
+    else:
+        voters = data.present - data.recused
+        votes = {"yes": data.yes, "no": data.no, "abstain": data.abstain}
+        if sum(votes.values()) > voters:
+            for name, count in votes.items():
+                if count:
+                    fields[name] = (
+                        f"赞成、反对、弃权合计不能多于参加表决人数 {voters} "
+                        f"(yes + no + abstain at most {voters})"
+                    )
+    if data.present <= expected:
+        absent = expected - data.present
+        written = {"written_for": data.written_for, "written_against": data.written_against}
+        if sum(written.values()) > absent:
+            for name, count in written.items():
+                if count:
+                    fields[name] = (
+                        f"书面意见只来自未到会成员，合计不能多于 {absent} "
+                        f"(written_for + written_against at most {absent}, the absent)"
+                    )
     if fields:
         raise InvalidInput(fields=fields)

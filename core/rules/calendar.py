@@ -6,6 +6,10 @@ operator can load that year's State Council holiday notice as a JSON file
 "workdays": ["2027-02-07", …]}`), kept under the data folder. A year known to neither falls back
 to Monday–Friday, and every answer says so.
 
+Days are computed between `FIRST_DAY` and `LAST_DAY` (1900 to 2199): the routes refuse a date
+outside with `request.date_out_of_range` naming their own field (`check_day`), and the
+calendar itself refuses to step past either end instead of overflowing Python's `date`.
+
 "N days before" a meeting on day D means delivered at the latest on the N-th day before D
 (calendar days), or on the N-th working day before D (working days): for a meeting on Monday
 2026-10-12, 2 working days before is Friday 2026-10-09, since Saturday 2026-10-10 is a workday.
@@ -20,7 +24,47 @@ from pathlib import Path
 
 import chinese_calendar
 
-__all__ = ["Deadline", "WorkCalendar", "YearData", "load_year_file", "work_calendar"]
+from core.errors import DateOutOfRange
+
+__all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
+    "Deadline",
+    "WorkCalendar",
+    "YearData",
+    "check_day",
+    "load_year_file",
+    "work_calendar",
+]
+
+#: The days a rule question may be about. Far wider than any meeting, decision or oversight
+#: procedure, and far enough from `date.min` / `date.max` that counting days back or forth
+#: from them never overflows.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+
+
+def check_day(field_name: str, day: date | None) -> None:
+    """Refuse a day outside `FIRST_DAY`..`LAST_DAY`, naming the request's field."""
+    if day is not None and not FIRST_DAY <= day <= LAST_DAY:
+        raise DateOutOfRange(
+            fields={
+                field_name: f"应在 {FIRST_DAY} 至 {LAST_DAY} 之间 "
+                f"(between {FIRST_DAY} and {LAST_DAY})"
+            },
+            first=FIRST_DAY.isoformat(),
+            last=LAST_DAY.isoformat(),
+        )
+
+
+def _step(day: date, days: int) -> date:
+    """`day + days`, refused (not overflowed) beyond the calendar's range."""
+    try:
+        moved = day + timedelta(days=days)
+    except OverflowError:
+        moved = date.max if days > 0 else date.min
+    check_day("date", moved)
+    return moved
 
 
 @dataclass(frozen=True)
@@ -109,11 +153,12 @@ class WorkCalendar:
 
     def days_before(self, meeting: date, n: int, *, working_days: bool) -> Deadline:
         """The latest delivery day for a notice due `n` (working) days before `meeting`."""
+        check_day("date", meeting)
         if not working_days:
-            return Deadline(meeting - timedelta(days=n), False)
+            return Deadline(_step(meeting, -n), False)
         day, counted, assumed = meeting, 0, set()
         while counted < n:
-            day -= timedelta(days=1)
+            day = _step(day, -1)
             workday, guessed = self.is_workday(day)
             if guessed:
                 assumed.add(day.year)
@@ -123,9 +168,10 @@ class WorkCalendar:
 
     def add_working_days(self, start: date, n: int) -> Deadline:
         """The `n`-th working day after `start` (reply deadlines, 函询 within XX working days)."""
+        check_day("date", start)
         day, counted, assumed = start, 0, set()
         while counted < n:
-            day += timedelta(days=1)
+            day = _step(day, 1)
             workday, guessed = self.is_workday(day)
             if guessed:
                 assumed.add(day.year)

@@ -34,8 +34,8 @@ async def test_settings_read_change_validate_and_audit(api: World) -> None:
     )
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "request.invalid"
     assert set(bad.json()["error"]["fields"]) == {
-        "settings.major_funds_threshold_wan",
-        "settings.nope",
+        "values.major_funds_threshold_wan",
+        "values.nope",
     }
     member = await api.auth("a.mem", "alpha")
     r = await api.api.patch(
