@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import getpass
 import json
+import os
 import shutil
 import socket
 import sys
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,7 +33,7 @@ from core.oversight.services import do_add_reader, do_create_body
 from core.settings import Settings, get_settings
 from core.tenancy.context import bind_tenant
 from core.tenancy.manifests import apply_manifests
-from core.tenancy.migrate import migrate_all
+from core.tenancy.migrate import MigrationReport, migrate_all, schema_behind
 from core.tenancy.people import list_people
 from core.tenancy.registry import (
     do_delete_tenant,
@@ -74,7 +76,9 @@ def _not_migrated(exc: Exception) -> bool:
     return "no such table" in text or "UndefinedTable" in text
 
 
-def _run(make: Callable[[Storage], Awaitable[T]], *, creates: bool = False) -> T:
+def _run(
+    make: Callable[[Storage], Awaitable[T]], *, creates: bool = False, owner: bool = True
+) -> T:
     """Configure storage, run one async step, close pools; print domain errors clearly.
 
     Only commands that set storage up (`creates=True`: migrate, serve, tenants apply) may start
@@ -85,7 +89,7 @@ def _run(make: Callable[[Storage], Awaitable[T]], *, creates: bool = False) -> T
     if not creates and (why := _no_data(settings)):
         err.print(why, soft_wrap=True)
         sys.exit(2)
-    storage = configure(settings.database)
+    storage = configure(settings.database, owner=owner)  # owner=False: the app login only
 
     async def go() -> T:
         await storage.start()
@@ -146,7 +150,14 @@ def main() -> None:
 
 @main.command()
 def migrate() -> None:
-    """Migrate the platform and every tenant (safe to re-run)."""
+    """Migrate the platform and every tenant (safe to re-run; concurrent runs wait in turn).
+
+    The one command that needs the owner's connection (YISHI_DATABASE_ADMIN_URL) in production:
+    run it as a job before `serve`, which then needs only YISHI_DATABASE_URL."""
+    if problems := get_settings().database.problems():
+        for p in problems:
+            err.print(f"[red]设置有误 invalid setting[/red]: {p}", soft_wrap=True)
+        sys.exit(2)
     report = _run(_migrate, creates=True)
     applied = sum(len(v) for v in report.tenants.values())
     console.print(
@@ -470,8 +481,15 @@ async def _demo_accounts() -> list[str]:
 
 
 async def prepare(settings: Settings, storage: Storage, tenants_dir: Path) -> dict[str, Any]:
-    """Start-up work of `serve`: migrate; in embedded mode onboard the demo tenants once."""
-    report = await _migrate(storage, quiet=True)
+    """Start-up work of `serve`: in embedded mode migrate and onboard the demo tenants once;
+    in production only check, with the app login, that `yishi migrate` has done everything
+    (`{"behind": [...]}` when not)."""
+    if settings.production:
+        if behind := await schema_behind(storage):
+            return {"behind": behind}
+        report = MigrationReport()
+    else:
+        report = await _migrate(storage, quiet=True)
     onboarded = False
     if not settings.production and not await list_tenants():
         await apply_manifests(tenants_dir, actor=CLI_ACTOR, demo=True)
@@ -483,7 +501,7 @@ async def prepare(settings: Settings, storage: Storage, tenants_dir: Path) -> di
         onboarded = True
     people = []
     for t in await list_tenants():
-        with bind_tenant(t["slug"], storage.role_prefix):
+        with bind_tenant(t):
             roster = await list_people()
         people.append(
             {
@@ -530,7 +548,23 @@ def serve(host: str | None, port: int | None, tenants_dir: Path) -> None:
     if why := _port_taken(bind_host, bind_port):
         err.print(why, soft_wrap=True)
         sys.exit(2)
-    state = _run(lambda s: prepare(settings, s, tenants_dir), creates=True)
+    if settings.production:
+        # Serving never holds the owner's credentials: built with the app login only, and the
+        # admin URL is dropped from this process before anything could read it.
+        os.environ.pop("YISHI_DATABASE_ADMIN_URL", None)
+        settings = replace(settings, database=replace(settings.database, admin_url=""))
+    state = _run(
+        lambda s: prepare(settings, s, tenants_dir),
+        creates=not settings.production,
+        owner=not settings.production,
+    )
+    if behind := state.get("behind"):
+        err.print(
+            f"[red]数据库结构落后，请先运行 yishi migrate[/red] (schema behind: run `yishi migrate`"
+            f" first): {len(behind)} 步 steps pending, e.g. {behind[0]}",
+            soft_wrap=True,
+        )
+        sys.exit(2)
     if state["report"].failures:
         for slug, why in state["report"].failures.items():
             err.print(f"[red]迁移失败 migration failed[/red] {slug}: {why}")

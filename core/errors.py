@@ -27,10 +27,14 @@ __all__ = [
     "NestedTooDeep",
     "NotFound",
     "NulCharacter",
+    "OwnerNotHeld",
     "PermissionDenied",
     "ProductionNotReady",
     "RateLimited",
     "RuleRefusal",
+    "SchemaBehind",
+    "StorageSetupError",
+    "TenantNameTaken",
     "TenantNotBound",
     "TenantNotFound",
     "TenantSuspended",
@@ -359,3 +363,41 @@ class UnsupportedMediaType(YishiError):
     status = 415
     zh = "请求内容须为 JSON（Content-Type: application/json），收到的是：{got}。"
     en = "The request body must be JSON (Content-Type: application/json); got: {got}."
+
+
+# --- storage ---------------------------------------------------------------------------------
+
+
+class TenantNameTaken(Conflict):
+    """A new tenant's derived schema or role name is already held by another tenant."""
+
+    code = "tenant.name_taken"
+    zh = "单位 {slug} 的存储名称 {name} 已被单位 {other} 占用。"
+    en = "Storage name {name} of tenant {slug} is already held by tenant {other}."
+
+
+class SchemaBehind(YishiError):
+    """Production serving found migrations not yet applied (they are `yishi migrate`'s job)."""
+
+    code = "storage.schema_behind"
+    status = 503
+    zh = "数据库结构落后于本版本（{what}），请先运行 yishi migrate。"
+    en = "The database schema is behind this version ({what}): run `yishi migrate` first."
+
+
+class OwnerNotHeld(YishiError):
+    """This process holds the application's login only (production serving), not the owner's."""
+
+    code = "storage.owner_not_held"
+    status = 500
+    zh = "本进程只持有应用登录，不能迁移或创建存储；请运行 yishi migrate。"
+    en = "This process holds the application login only; run `yishi migrate` to change storage."
+
+
+class StorageSetupError(YishiError):
+    """The database refused a step that isolation relies on (e.g. revoking TEMPORARY)."""
+
+    code = "storage.setup"
+    status = 500
+    zh = "存储设置未完成：{what}"
+    en = "Storage setup incomplete: {what}"

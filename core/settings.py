@@ -7,7 +7,9 @@ start.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -59,7 +61,8 @@ class DatabaseSettings:
     #: Absolute, so that the CLI finds the same data from any working directory.
     data_dir: Path = field(default_factory=default_data_dir)
     #: Prefix of per-tenant PostgreSQL role names; roles are cluster-wide, so two databases on one
-    #: server need different prefixes. Defaults to the database name.
+    #: server need different prefixes. Defaults to the database name (normalised); an explicit
+    #: YISHI_DATABASE_ROLE_PREFIX must be `[a-z0-9_]`, 1–30 characters, not `pg_…`, or is refused.
     role_prefix: str = ""
     pool_max_size: int = 10
 
@@ -73,10 +76,48 @@ class DatabaseSettings:
 
     @property
     def effective_role_prefix(self) -> str:
+        """The prefix of tenant role names: explicit (checked, never altered) or derived from the
+        database name (normalised to `[a-z0-9_]`, at most 30 characters, never `pg_…`)."""
         if self.role_prefix:
+            if problem := role_prefix_problem(self.role_prefix):
+                raise ValueError(problem)
             return self.role_prefix
-        name = urlsplit(self.url).path.lstrip("/") or "yishi"
-        return "".join(c if c.isalnum() else "_" for c in name.lower())
+        return normalise_role_prefix(urlsplit(self.url).path.lstrip("/"))
+
+    def problems(self) -> list[str]:
+        """What is wrong with these settings (empty when nothing)."""
+        problem = role_prefix_problem(self.role_prefix) if self.role_prefix else None
+        return [problem] if problem else []
+
+
+#: A role prefix: lowercase letters, digits and `_`, 1–30 characters (the rest of the 63-byte
+#: role name holds the tenant's readable name and digest, core/tenancy/context.py).
+ROLE_PREFIX_RE = re.compile(r"^[a-z0-9_]{1,30}$")
+
+
+def role_prefix_problem(prefix: str) -> str | None:
+    """Why an explicit `YISHI_DATABASE_ROLE_PREFIX` is refused, or None when it is fine."""
+    if not ROLE_PREFIX_RE.match(prefix):
+        return (
+            f"YISHI_DATABASE_ROLE_PREFIX={prefix!r}: 只能包含小写字母、数字和下划线，1–30 个字符 "
+            "(lowercase letters, digits and underscores, 1–30 characters)"
+        )
+    if prefix == "pg" or prefix.startswith("pg_"):
+        return (
+            f"YISHI_DATABASE_ROLE_PREFIX={prefix!r}: pg_ 开头的角色名为 PostgreSQL 保留 "
+            "(role names starting with pg_ are reserved by PostgreSQL)"
+        )
+    return None
+
+
+def normalise_role_prefix(name: str) -> str:
+    """A role prefix derived from a database name (the default when none is given)."""
+    flat = "".join(c if c.isascii() and c.isalnum() else "_" for c in name.lower()) or "yishi"
+    if flat == "pg" or flat.startswith("pg_"):
+        flat = "y" + flat
+    if len(flat) > 30:
+        flat = flat[:21] + "_" + hashlib.sha256(name.encode()).hexdigest()[:8]
+    return flat
 
 
 @dataclass(frozen=True)
@@ -126,6 +167,7 @@ class Settings:
             problems.append("YISHI_SECRET_KEY (at least 32 characters, not the embedded default)")
         if self.database.backend != "postgres":
             problems.append("YISHI_DATABASE_URL (postgresql://…)")
+        problems.extend(self.database.problems())
         return problems
 
 

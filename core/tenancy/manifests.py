@@ -31,8 +31,8 @@ from core.errors import YishiError
 from core.rules.engine import settings_specs
 from core.rules.plugins import available_jurisdictions
 from core.rules.settings import setting_problems
-from core.tenancy.context import SLUG_RE, bind_tenant, schema_name
-from core.tenancy.migrate import migrate_tenant
+from core.tenancy.context import SLUG_RE, bind_slug, bind_tenant, schema_name
+from core.tenancy.migrate import migrate_tenant, names_for
 from core.tenancy.people import do_add_person, do_set_roles, do_update_person
 from core.tenancy.registry import do_create_tenant, do_update_tenant, tenant_settings
 from core.tenancy.storage import get_storage
@@ -479,7 +479,7 @@ async def _pending(storage: Any, slug: str | None) -> list[str]:
     if slug is None:
         applied = await done()
     else:
-        with bind_tenant(slug, storage.role_prefix):
+        with bind_tenant(await names_for(storage, slug, guess=True)):
             applied = await done()
     return [n for n in names if n not in applied]
 
@@ -594,7 +594,7 @@ async def _apply_people(m: Manifest, run: _Run, exists: bool) -> None:
         return
 
     storage = get_storage()
-    with bind_tenant(m.slug, storage.role_prefix):
+    async with bind_slug(m.slug):
         with_state = True
         if run.dry_run:
             with_state = "m0003_manifest_state" not in await _pending(storage, m.slug)

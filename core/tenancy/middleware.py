@@ -30,7 +30,6 @@ from core.errors import AuthRequired, CsrfFailed, TenantNotFound, TenantSuspende
 from core.settings import get_settings
 from core.tenancy.context import bind_tenant
 from core.tenancy.registry import get_tenant
-from core.tenancy.storage import get_storage
 from core.tenancy.tables import Person
 
 __all__ = ["RequestContext", "RequestContextMiddleware", "client_address"]
@@ -186,7 +185,7 @@ class RequestContextMiddleware:
         tenant = await get_tenant(slug)
         if tenant is None:
             raise TenantNotFound()
-        with bind_tenant(slug, get_storage().role_prefix):
+        with bind_tenant(tenant):
             access = await ACCESS.for_bound_tenant(tenant["plugin"])
             roles = tuple(access.roles_of(p.account_id))
             if not roles:

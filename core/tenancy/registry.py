@@ -13,12 +13,18 @@ import msgspec
 
 from core.audit.actions import Actor, platform_action
 from core.audit.tables import PlatformAuditEntry
-from core.errors import Conflict, InvalidInput, TenantNotFound
+from core.errors import Conflict, InvalidInput, TenantNameTaken, TenantNotFound
 from core.rules.engine import settings_specs
 from core.rules.plugins import available_jurisdictions, hooks_for
 from core.rules.settings import setting_problems
-from core.tenancy.context import SLUG_RE, bind_tenant
-from core.tenancy.migrate import drop_tenant_storage, migrate_tenant
+from core.tenancy.context import (
+    SLUG_RE,
+    BoundTenant,
+    bind_tenant,
+    stored_names,
+    tenant_names,
+)
+from core.tenancy.migrate import drop_tenant_storage, migrate_tenant, migration_lock
 from core.tenancy.storage import get_storage, tenant_tables
 from core.tenancy.tables import Tenant
 
@@ -103,35 +109,53 @@ async def do_create_tenant(
     name_en: str = "",
     manifest: str = "",
 ) -> dict[str, Any]:
-    """Provision the tenant's storage, migrate it, then register it (audited)."""
+    """Provision the tenant's storage, migrate it, then register it (audited).
+
+    Its schema and role names are derived here, once, and stored on its row; a name another
+    tenant already holds is refused (`tenant.name_taken`), never shared."""
     settings = settings or {}
     _check(slug, plugin, settings)
     if await get_tenant(slug):
         raise Conflict("单位标识 {slug} 已存在。", "Tenant {slug} already exists.", slug=slug)
     storage = get_storage()
-    # Storage first: a registry row never points at storage that does not exist. A crash between
-    # the two leaves an unregistered schema/file that the next create or apply reuses.
-    await migrate_tenant(storage, slug)
-    async with platform_action(
-        actor,
-        "tenant.create",
-        f"tenant:{slug}",
-        tenant=slug,
-        name=name,
-        plugin=plugin,
-        settings=settings,
-    ):
-        await Tenant.insert(
-            Tenant(
-                slug=slug,
-                name=name,
-                name_en=name_en,
-                plugin=plugin,
-                settings=msgspec.json.encode(settings).decode(),
-                manifest=manifest,
+    bound = tenant_names(slug, storage.role_prefix)
+    # Under the migration lock: two creations never take one name, nor race a `yishi migrate`.
+    async with migration_lock(storage):
+        await _refuse_taken_names(bound)
+        # Storage first: a registry row never points at storage that does not exist. A crash
+        # between the two leaves an unregistered schema/file that the next create reuses.
+        await migrate_tenant(storage, bound)
+        async with platform_action(
+            actor,
+            "tenant.create",
+            f"tenant:{slug}",
+            tenant=slug,
+            name=name,
+            plugin=plugin,
+            settings=settings,
+            schema=bound.schema,
+            role=bound.role,
+        ):
+            await Tenant.insert(
+                Tenant(
+                    slug=slug,
+                    name=name,
+                    name_en=name_en,
+                    plugin=plugin,
+                    settings=msgspec.json.encode(settings).decode(),
+                    manifest=manifest,
+                    schema_name=bound.schema,
+                    role_name=bound.role,
+                )
             )
-        )
     return await get_tenant(slug)  # type: ignore[return-value]
+
+
+async def _refuse_taken_names(bound: BoundTenant) -> None:
+    for column, name in ((Tenant.schema_name, bound.schema), (Tenant.role_name, bound.role)):
+        other = await Tenant.select(Tenant.slug).where(column == name).first()
+        if other is not None:
+            raise TenantNameTaken(slug=bound.slug, name=name, other=other["slug"])
 
 
 async def do_update_tenant(
@@ -208,6 +232,7 @@ async def do_delete_tenant(slug: str, *, actor: Actor) -> None:
     row = await get_tenant(slug)
     if row is None:
         raise TenantNotFound()
+    bound = stored_names(row)  # read before the row goes
     async with platform_action(
         actor,
         "tenant.delete",
@@ -217,7 +242,7 @@ async def do_delete_tenant(slug: str, *, actor: Actor) -> None:
         plugin=row["plugin"],
     ):
         await Tenant.delete().where(Tenant.slug == slug)
-    await drop_tenant_storage(get_storage(), slug)
+    await drop_tenant_storage(get_storage(), bound)
 
 
 def _json_default(value: Any) -> Any:
@@ -237,7 +262,7 @@ async def export_tenant(slug: str, target: Path) -> Path:
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         registry = {**row, "settings": tenant_settings(row)}
         archive.writestr("tenant.json", enc.encode(registry))
-        with bind_tenant(slug, get_storage().role_prefix):
+        with bind_tenant(row):
             counts = {}
             for table in tenant_tables():
                 rows = await table.select().order_by(table._meta.primary_key)

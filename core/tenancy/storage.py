@@ -6,9 +6,9 @@ Two engines are bound once per process, at start-up (`configure`), never per req
   audit): SQLite `platform.sqlite`, or the `platform` schema on PostgreSQL;
 - the **tenant engine** for every tenant table. It routes by the `current_tenant` ContextVar:
   on SQLite each tenant is its own file; on PostgreSQL every query runs in a transaction that begins
-  with `SET LOCAL ROLE <tenant role>; SET LOCAL search_path TO <tenant schema>`, so a query that
-  forgets its tenant reaches nothing and one that names another tenant's schema is refused by the
-  database itself. With no tenant bound, both raise `TenantNotBound` (fail closed).
+  with `SET LOCAL ROLE <tenant role>; SET LOCAL search_path TO <tenant schema>, pg_temp`, so a
+  query that forgets its tenant reaches nothing and one that names another tenant's schema is
+  refused by the database itself. With no tenant bound, both raise `TenantNotBound` (fail closed).
 
 Swapping `Table._meta.db` per request would leak rows between concurrent requests (STACK-NOTES), so
 tables are bound here, once, and routing happens inside the engine.
@@ -28,13 +28,16 @@ from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
 from piccolo.engine.sqlite import SQLiteEngine, SQLiteTransaction, TransactionType, dict_factory
 from piccolo.table import Table
 
-from core.errors import TenantNotBound
+from core.errors import OwnerNotHeld, TenantNotBound
 from core.settings import DatabaseSettings
 from core.tenancy.context import require_tenant
+from core.tenancy.unbound import UNCONFIGURED, UnconfiguredEngine, discover_tables
 
 __all__ = [
     "PLATFORM_SCHEMA",
+    "UNCONFIGURED",
     "Storage",
+    "UnconfiguredEngine",
     "configure",
     "get_storage",
     "platform_tables",
@@ -51,33 +54,15 @@ def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _all_tables(tag: str) -> list[type[Table]]:
-    seen: list[type[Table]] = []
-    stack = list(Table.__subclasses__())
-    while stack:
-        cls = stack.pop()
-        stack.extend(cls.__subclasses__())
-        if tag in cls._meta.tags and cls not in seen:
-            seen.append(cls)
-    return sorted(seen, key=lambda t: t._meta.tablename)
-
-
 def platform_tables() -> list[type[Table]]:
-    """Every table declared with `tags=["platform"]` (found, not listed by hand)."""
-    _import_table_modules()
-    return _all_tables(PLATFORM_TAG)
+    """Every table declared with `tags=["platform"]` in a domain's `tables.py` (core/tenancy/
+    unbound.py finds them; nothing is listed by hand)."""
+    return discover_tables(PLATFORM_TAG)
 
 
 def tenant_tables() -> list[type[Table]]:
     """Every table declared with `tags=["tenant"]`."""
-    _import_table_modules()
-    return _all_tables(TENANT_TAG)
-
-
-def _import_table_modules() -> None:
-    import core.accounts.tables
-    import core.audit.tables
-    import core.tenancy.tables  # noqa: F401
+    return discover_tables(TENANT_TAG)
 
 
 # --- SQLite ----------------------------------------------------------------------------------
@@ -246,7 +231,9 @@ class TenantPostgresEngine(PostgresEngine):
         parts = []
         if self.as_role:
             parts.append(f"SET LOCAL ROLE {quote_ident(bound.role)}")
-        parts.append(f"SET LOCAL search_path TO {quote_ident(bound.schema)}")
+        # pg_temp named last: otherwise it is searched first, and a temporary table planted on
+        # a pooled connection would shadow the tenant's own (STACK-NOTES).
+        parts.append(f"SET LOCAL search_path TO {quote_ident(bound.schema)}, pg_temp")
         return "; ".join(parts)
 
     def transaction(self, allow_nested: bool = True) -> PostgresTransaction:
@@ -277,19 +264,6 @@ class PlatformPostgresEngine(PostgresEngine):
         return None
 
 
-class UnconfiguredEngine(_QuietSQLiteEngine):
-    """Placeholder bound at import time; any query before `configure()` fails loudly."""
-
-    async def run_querystring(self, querystring: Any, in_pool: bool = False) -> Any:
-        raise TenantNotBound("存储尚未配置。", "Storage is not configured (call configure()).")
-
-    async def run_ddl(self, ddl: str, in_pool: bool = False) -> Any:
-        raise TenantNotBound("存储尚未配置。", "Storage is not configured (call configure()).")
-
-
-UNCONFIGURED = UnconfiguredEngine(path=":memory:")
-
-
 def pg_config(url: str, **extra: Any) -> dict[str, Any]:
     parts = urlsplit(url)
     config: dict[str, Any] = {
@@ -310,9 +284,11 @@ class Storage:
     settings: DatabaseSettings
     platform: SQLiteEngine | PostgresEngine
     tenant: SQLiteEngine | PostgresEngine
-    #: Owner-side engines for migrations and tenant creation (same objects as above on SQLite).
-    admin_platform: SQLiteEngine | PostgresEngine
-    admin_tenant: SQLiteEngine | PostgresEngine
+    #: Whether this process may hold the owner's connection (migrations, tenant creation).
+    #: False for production serving: the owner engines are then never built, and asking for them
+    #: raises `OwnerNotHeld`.
+    owner: bool = True
+    _admin: tuple[Any, Any] | None = None
 
     @property
     def backend(self) -> str:
@@ -322,9 +298,34 @@ class Storage:
     def role_prefix(self) -> str:
         return self.settings.effective_role_prefix
 
+    def _owner_engines(self) -> tuple[Any, Any]:
+        if not self.owner:
+            raise OwnerNotHeld()
+        if self._admin is None:
+            if self.backend == "postgres":
+                url = self.settings.effective_admin_url
+                self._admin = (
+                    PlatformPostgresEngine(pg_config(url, **_platform_search())),
+                    TenantPostgresEngine(pg_config(url, **_tenant_search()), as_role=False),
+                )
+            else:  # one file per storage: the same engines serve both sides
+                self._admin = (self.platform, self.tenant)
+        return self._admin
+
+    @property
+    def admin_platform(self) -> Any:
+        """Owner-side platform engine (built on first use; the same object as `platform` on
+        SQLite)."""
+        return self._owner_engines()[0]
+
+    @property
+    def admin_tenant(self) -> Any:
+        """Owner-side tenant engine: scopes the search_path only, never the tenant role."""
+        return self._owner_engines()[1]
+
     def engines(self) -> Iterable[Any]:
         seen: list[Any] = []
-        for e in (self.platform, self.tenant, self.admin_platform, self.admin_tenant):
+        for e in (self.platform, self.tenant, *(self._admin or ())):
             if all(e is not s for s in seen):
                 seen.append(e)
         return seen
@@ -361,6 +362,16 @@ class Storage:
         self.bind_tables(self.platform, self.tenant)
 
 
+def _platform_search() -> dict[str, Any]:
+    # pg_temp last, explicitly: unnamed it would be searched first (STACK-NOTES).
+    return {"server_settings": {"search_path": f"{PLATFORM_SCHEMA}, pg_temp"}}
+
+
+def _tenant_search() -> dict[str, Any]:
+    # Tenant connections start with no tenant on the path: an unscoped query finds no table.
+    return {"server_settings": {"search_path": "pg_catalog, pg_temp"}}
+
+
 async def _no_reset(connection: Any) -> None:
     """Skip asyncpg's reset query on release (one round trip per request saved).
 
@@ -377,28 +388,24 @@ _storage: Storage | None = None
 SQLITE_KWARGS: dict[str, Any] = {"timeout": 30, "detect_types": sqlite3.PARSE_DECLTYPES}
 
 
-def configure(settings: DatabaseSettings) -> Storage:
-    """Create the engines for `settings` and bind every table to them (once per process)."""
+def configure(settings: DatabaseSettings, *, owner: bool = True) -> Storage:
+    """Create the engines for `settings` and bind every table to them (once per process).
+
+    `owner=False` (production serving) builds the application's engines only: the owner's
+    connection (`admin_url`) is never read, and migrations or tenant creation raise
+    `OwnerNotHeld`.
+    """
     global _storage
     if settings.backend == "postgres":
-        search_platform = {"server_settings": {"search_path": PLATFORM_SCHEMA}}
-        # Tenant connections start with an empty search_path: an unscoped query finds no table.
-        search_none = {"server_settings": {"search_path": "pg_catalog"}}
-        platform = PlatformPostgresEngine(pg_config(settings.url, **search_platform))
-        tenant = TenantPostgresEngine(pg_config(settings.url, **search_none))
-        admin_platform = PlatformPostgresEngine(
-            pg_config(settings.effective_admin_url, **search_platform)
-        )
-        admin_tenant = TenantPostgresEngine(
-            pg_config(settings.effective_admin_url, **search_none), as_role=False
-        )
-        storage = Storage(settings, platform, tenant, admin_platform, admin_tenant)
+        platform = PlatformPostgresEngine(pg_config(settings.url, **_platform_search()))
+        tenant = TenantPostgresEngine(pg_config(settings.url, **_tenant_search()))
+        storage = Storage(settings, platform, tenant, owner=owner)
     else:
         data = settings.data_dir.resolve()
         (data / "tenants").mkdir(parents=True, exist_ok=True)
         platform_s = PlatformSQLiteEngine(path=str(data / "platform.sqlite"), **SQLITE_KWARGS)
         tenant_s = TenantSQLiteEngine(data / "tenants", **SQLITE_KWARGS)
-        storage = Storage(settings, platform_s, tenant_s, platform_s, tenant_s)
+        storage = Storage(settings, platform_s, tenant_s, owner=owner)
     storage.use_request_engines()
     _storage = storage
     return storage

@@ -21,7 +21,7 @@ import pytest
 from core.accounts.services import account_by_login, do_set_password
 from core.accounts.tables import Account
 from core.audit.tables import PlatformAuditEntry, TenantAuditEntry
-from core.tenancy.context import bind_tenant, schema_name
+from core.tenancy.context import bind_slug, bind_tenant, schema_name
 from core.tenancy.manifests import apply_manifests
 from core.tenancy.tables import Person, RoleGrant, Tenant
 from tests.world import PASSWORD, SYSTEM, World
@@ -200,7 +200,7 @@ async def test_person_changed_by_the_unit_is_kept_and_forced_back(own: Own) -> N
     assert report.changes == []
     drifted = {line.split(": ")[2].split(" ", 1)[1] for line in report.drift}
     assert drifted == {"title", "rank", "areas", "active", "roles"}
-    with bind_tenant(own.slug, own.api.storage.role_prefix):
+    async with bind_slug(own.slug):
         row = await Person.select().where(Person.id == member["id"]).first()
         roles = {g["role"] for g in await RoleGrant.select().where(RoleGrant.person == row["id"])}
     assert (row["title"], row["rank"], row["active"]) == ("副主任", 5, False)
@@ -209,7 +209,7 @@ async def test_person_changed_by_the_unit_is_kept_and_forced_back(own: Own) -> N
     forced = await own.apply(force=True)
     assert forced.drift == [] and len(forced.changes) == 5
     assert all("forced" in line for line in forced.changes)
-    with bind_tenant(own.slug, own.api.storage.role_prefix):
+    async with bind_slug(own.slug):
         row = await Person.select().where(Person.id == member["id"]).first()
         roles = {g["role"] for g in await RoleGrant.select().where(RoleGrant.person == row["id"])}
         audit = (
@@ -261,7 +261,7 @@ async def _snapshot(api: World, slugs: list[str]) -> Any:
     for t in tenants:
         if t["slug"] not in slugs:
             continue
-        with bind_tenant(t["slug"], api.storage.role_prefix):
+        with bind_tenant(t):
             per_tenant.append(
                 (
                     await Person.select().order_by(Person.id),

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from core.tenancy.context import bind_tenant
+from core.tenancy.context import bind_slug
 from core.tenancy.people import list_people
 from core.tenancy.tables import Person
 from tests.routes import BODIES, all_routes
@@ -21,7 +21,7 @@ def _leaks(text: str) -> bool:
 
 
 async def _ids(world: World, slug: str) -> set[int]:
-    with bind_tenant(slug, world.storage.role_prefix):
+    async with bind_slug(slug):
         return {p["id"] for p in await list_people(include_inactive=True)}
 
 
@@ -120,8 +120,8 @@ async def test_request_without_binding_is_refused(
     assert (await api.api.get("/api/v1/t/alpha/members", headers=headers)).status_code == 200
 
     @contextmanager
-    def no_binding(slug: str, role_prefix: str = "") -> Any:
-        yield BoundTenant(slug=slug, schema="", role="")
+    def no_binding(tenant: Any) -> Any:
+        yield BoundTenant(slug=tenant["slug"], schema="", role="")
 
     monkeypatch.setattr(mw, "bind_tenant", no_binding)
     r = await api.api.get("/api/v1/t/alpha/members", headers=headers)
@@ -135,7 +135,7 @@ async def test_other_schema_refused_by_database(api: World) -> None:
         pytest.skip("role privileges are a PostgreSQL property")
     import asyncpg
 
-    with bind_tenant("alpha", api.storage.role_prefix):
+    async with bind_slug("alpha"):
         rows = await Person.raw("SELECT count(*) AS n FROM person")
         assert rows[0]["n"] > 0
         with pytest.raises(asyncpg.exceptions.InsufficientPrivilegeError):
@@ -148,7 +148,7 @@ async def test_other_schema_refused_by_database(api: World) -> None:
     engine: Any = api.storage.tenant
     conn = await engine.pool.acquire()
     try:
-        assert await conn.fetchval("SHOW search_path") == "pg_catalog"
+        assert await conn.fetchval("SHOW search_path") == "pg_catalog, pg_temp"
         assert await conn.fetchval("SELECT current_user") == await conn.fetchval(
             "SELECT session_user"
         )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from core.accounts.tables import Account
-from core.tenancy.context import bind_tenant
+from core.tenancy.context import bind_slug
 from core.tenancy.manifests import ManifestInvalid, apply_manifests, load_manifests
 from core.tenancy.people import list_people
 from core.tenancy.tables import Tenant
@@ -87,7 +87,7 @@ async def test_updates_are_applied_and_removals_are_only_reported(
     second = await apply_manifests(folder, actor=SYSTEM)
     assert any("g.new" in c for c in second.changes)
     assert any("g.mem" in k for k in second.kept)
-    with bind_tenant("gamma", api.storage.role_prefix):
+    async with bind_slug("gamma"):
         logins = {p["login"] for p in await list_people()}
     assert {"g.mem", "g.new", "g.sec", "g.admin"} <= logins
     third = await apply_manifests(folder, actor=SYSTEM)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import asyncpg
 import pytest
 
 from core.settings import DatabaseSettings
-from core.tenancy.context import bind_tenant
-from core.tenancy.migrate import migrate_all, pending_migrations
+from core.tenancy.context import bind_tenant, tenant_names
+from core.tenancy.migrate import _modules, migrate_all, names_for, pending_migrations
 from core.tenancy.storage import Storage, configure
 from core.tenancy.tables import Person
 from tests.world import create_pg_database, drop_pg_database
@@ -34,9 +35,16 @@ async def fresh(
         yield storage, None
 
 
+@asynccontextmanager
+async def bind_slug_or_new(storage: Storage, slug: str) -> AsyncIterator[None]:
+    """Bind a tenant migrated by slug only (never registered): its derived names."""
+    with bind_tenant(await names_for(storage, slug)):
+        yield
+
+
 async def _break(storage: Storage, db: object, slug: str) -> None:
     """Plant a table that contradicts migration 0001 in the tenant's storage."""
-    with bind_tenant(slug, storage.role_prefix) as bound:
+    with bind_tenant(tenant_names(slug, storage.role_prefix)) as bound:
         if storage.backend == "postgres":
             conn = await asyncpg.connect(db.url())  # type: ignore[attr-defined]
             try:
@@ -54,15 +62,16 @@ async def test_fifty_tenants_rerun_and_one_broken(fresh: tuple[Storage, object])
     storage, db = fresh
     await _break(storage, db, "t13")
     report = await migrate_all(storage, SLUGS)
-    assert report.platform == ["m0001_initial", "m0002_rule_versions"]
+    assert report.platform == [n for n, _ in _modules("platform")]
     assert set(report.failures) == {"t13"}
     assert len(report.tenants) == 49
-    assert all(steps == ["m0001_initial"] for steps in report.tenants.values())
+    tenant_steps = [n for n, _ in _modules("tenant")]
+    assert all(steps == tenant_steps for steps in report.tenants.values())
     # Every healthy tenant is usable, and holds only its own rows.
     for slug in ("t00", "t49"):
-        with bind_tenant(slug, storage.role_prefix):
+        async with bind_slug_or_new(storage, slug):
             await Person.insert(Person(account_id=1, login=f"{slug}.x", name=slug))
-    with bind_tenant("t49", storage.role_prefix):
+    async with bind_slug_or_new(storage, "t49"):
         assert [r["login"] for r in await Person.select(Person.login)] == ["t49.x"]
 
     again = await migrate_all(storage, [s for s in SLUGS if s != "t13"])
@@ -79,10 +88,10 @@ async def test_deleted_tenant_comes_back_empty(fresh: tuple[Storage, object]) ->
     storage, _ = fresh
     await migrate_all(storage, ["again"])
     await storage.start()
-    with bind_tenant("again", storage.role_prefix):
+    async with bind_slug_or_new(storage, "again"):
         await Person.insert(Person(account_id=1, login="old", name="旧"))
         assert len(await Person.select()) == 1
     await drop_tenant_storage(storage, "again")
     await migrate_all(storage, ["again"])
-    with bind_tenant("again", storage.role_prefix):
+    async with bind_slug_or_new(storage, "again"):
         assert await Person.select() == []
