@@ -370,6 +370,97 @@ def accounts_disable(login: str) -> None:
     console.print(f"已停用 disabled: {login}")
 
 
+@accounts.command("list")
+@click.option(
+    "--without-password", is_flag=True, help="Only enabled accounts that cannot sign in yet."
+)
+def accounts_list(without_password: bool) -> None:
+    """List accounts (e.g. those onboarded from manifests that still have no password)."""
+
+    async def go(storage: Storage) -> list[dict[str, Any]]:
+        query = Account.select(
+            Account.login,
+            Account.display_name,
+            Account.is_operator,
+            Account.disabled,
+            Account.password_hash,
+        ).order_by(Account.login)
+        if without_password:
+            query = query.where((Account.password_hash == "") & Account.disabled.eq(False))
+        return await query  # type: ignore[no-any-return]
+
+    rows = _run(go)
+    table = RichTable("login", "name", "password", "status")
+    for r in rows:
+        status = "停用 disabled" if r["disabled"] else ("运维 operator" if r["is_operator"] else "")
+        table.add_row(
+            r["login"], r["display_name"], "有 set" if r["password_hash"] else "无 none", status
+        )
+    console.print(table)
+    console.print(f"共 {len(rows)} 个账号 accounts")
+
+
+@accounts.command("invite")
+@click.argument("logins", nargs=-1)
+@click.option(
+    "--without-password", is_flag=True, help="Every enabled account that has no password yet."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="CSV file (login, name, code, expires_at) to hand out; written readable by you only.",
+)
+@click.option("--hours", type=click.IntRange(1, 24 * 30), default=72, show_default=True)
+def accounts_invite(
+    logins: tuple[str, ...], without_password: bool, output: Path, hours: int
+) -> None:
+    """Issue one-time password codes (POST /api/v1/auth/password-code), e.g. in bulk."""
+    from core.accounts.recovery import do_issue_password_code
+
+    if not logins and not without_password:
+        err.print("请给出账号或 --without-password (name logins or use --without-password)")
+        sys.exit(2)
+
+    async def go(storage: Storage) -> list[Any]:
+        if without_password:
+            rows = await Account.select(Account.id, Account.login).where(
+                (Account.password_hash == "") & Account.disabled.eq(False)
+            )
+        else:
+            rows = []
+            for login in logins:
+                row = await account_by_login(login)
+                if row is None:
+                    raise YishiError("未找到账号 {login}。", "No account {login}.", login=login)
+                rows.append(row)
+        issued = []
+        with Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err
+        ) as bar:
+            task = bar.add_task("发放设置码 issuing codes", total=len(rows))
+            for row in rows:
+                issued.append(await do_issue_password_code(row["id"], actor=CLI_ACTOR, hours=hours))
+                bar.advance(task)
+        return issued
+
+    issued = _run(go)
+    import csv
+    import os
+
+    fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["login", "name", "code", "expires_at"])
+        for code in issued:
+            writer.writerow([code.login, code.display_name, code.code, code.expires_at.isoformat()])
+    console.print(
+        f"已发放 issued {len(issued)} 个设置码 codes → {output} "
+        "(本人用 POST /api/v1/auth/password-code 设置密码 each person sets their password)"
+    )
+
+
 @main.group()
 def oversight() -> None:
     """Manage municipal oversight bodies and their readers."""
