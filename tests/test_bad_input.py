@@ -275,6 +275,16 @@ async def test_suspended_tenant_is_423_for_its_members_404_for_others(api: World
         assert suspended.status_code == missing.status_code == 404
         assert suspended.json() == missing.json()
         assert (await api.api.get("/api/v1/t/beta/members", headers=outsider)).status_code == 200
+        # Asking for a new token: a member is told the unit is suspended, not "no role here";
+        # someone without a role gets the answer for a unit that does not exist.
+        ask = {"password": PASSWORD, "scope": "tenant:alpha"}
+        r = await api.api.post("/api/v1/auth/token", json={**ask, "login": "a.mem"})
+        error(r, 423, "tenant.suspended")
+        r = await api.api.post("/api/v1/auth/token", json={**ask, "login": "b.mem1"})
+        gone = {**ask, "login": "b.mem1", "scope": "tenant:gamma"}
+        missing = await api.api.post("/api/v1/auth/token", json=gone)
+        assert r.status_code == missing.status_code != 423
+        assert r.json() == missing.json()
     finally:
         await do_set_status("alpha", "active", actor=system)
     assert (await api.api.get("/api/v1/t/alpha/members", headers=member)).status_code == 200

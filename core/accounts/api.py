@@ -176,6 +176,21 @@ async def _profile(account: dict[str, Any], via: str) -> Profile:
     )
 
 
+async def _refuse_if_suspended(slug: str, account_id: int) -> None:
+    """A member of a suspended tenant is told it is suspended (423), not that they have no role
+    there. Asked only once the password is right; without a role there the answer stays the one
+    for a tenant that does not exist."""
+    from core.errors import TenantSuspended
+    from core.tenancy.membership import tenant_roles
+    from core.tenancy.registry import get_tenant
+
+    tenant = await get_tenant(slug)
+    if tenant is None or tenant["status"] == "active":
+        return
+    if await tenant_roles(account_id, slug, active_only=False):
+        raise TenantSuspended()
+
+
 class AuthController(Controller):
     path = "/api/v1/auth"
     tags = ["auth 登录与令牌"]
@@ -201,6 +216,8 @@ class AuthController(Controller):
             client=ctx.client,
             is_operator=account["is_operator"],
         )
+        if kind == "tenant":
+            await _refuse_if_suspended(scope, account["id"])
         secret, row = await do_issue_token(
             account,
             kind,
