@@ -22,17 +22,17 @@ from core.errors import (
     NotFound,
     UnsupportedMediaType,
     YishiError,
-    pick_language,
-    to_payload,
 )
 from core.oversight.api import OversightController
 from core.rules.api import RulesExplorerController, TenantRulesController
 from core.settings import Settings, get_settings
 from core.tenancy.api import MembersController, PlatformController, TenantController
+from core.tenancy.invitations_api import CodesController
 from core.tenancy.middleware import RequestContextMiddleware
 from core.tenancy.storage import Storage, configure
 from core.tenancy.tables import Tenant
 from core.web.docs import SwaggerUIOffline, static_router
+from core.web.errors import render_error
 from core.web.headers import security_headers
 from core.web.inputs import MAX_BODY_BYTES, InputGuardMiddleware, check_body, litestar_fields
 from core.web.openapi import describe_fields, document_errors
@@ -47,16 +47,7 @@ class _HttpError(YishiError):
 
 
 def _answer(request: Request[Any, Any, Any], error: YishiError) -> Response[Any]:
-    lang = pick_language(request.headers.get("accept-language"))
-    return Response(
-        to_payload(error, lang),
-        status_code=error.status,
-        media_type=MediaType.JSON,
-        headers={
-            "Content-Language": "en" if lang == "en" else "zh-CN",
-            **(getattr(error, "headers", None) or {}),
-        },
-    )
+    return render_error(request, error)
 
 
 def _handle_yishi(request: Request[Any, Any, Any], exc: YishiError) -> Response[Any]:
@@ -182,6 +173,7 @@ def create_app(settings: Settings | None = None, storage: Storage | None = None)
             PlatformTokensController,
             TenantController,
             MembersController,
+            CodesController,
             AuditController,
             PlatformController,
             OversightController,

@@ -22,6 +22,7 @@ __all__ = [
     "DateOutOfRange",
     "Forbidden",
     "InvalidInput",
+    "InvitationInvalid",
     "MalformedBody",
     "ManifestError",
     "NestedTooDeep",
@@ -31,6 +32,7 @@ __all__ = [
     "PermissionDenied",
     "ProductionNotReady",
     "RateLimited",
+    "ResetCodeInvalid",
     "RuleRefusal",
     "SchemaBehind",
     "StorageSetupError",
@@ -319,6 +321,25 @@ class CurrentPasswordWrong(YishiError):
     status = 403
     zh = "当前密码不正确。"
     en = "The current password is not right."
+
+
+# --- enrolment and password codes ------------------------------------------------------------
+
+
+class InvitationInvalid(YishiError):
+    """One answer for every unusable invitation: unknown, used, withdrawn, expired, wrong unit."""
+
+    code = "invitation.invalid"
+    status = 400
+    zh = "邀请码无效或已过期，请联系本单位管理员重新发送。"
+    en = "This invitation code is not valid (or has expired); ask your unit admin for a new one."
+
+
+class ResetCodeInvalid(YishiError):
+    code = "password_reset.invalid"
+    status = 400
+    zh = "密码设置码无效或已过期，请联系管理员重新发放。"
+    en = "This password code is not valid (or has expired); ask your admin for a new one."
 
 
 # --- bad input -------------------------------------------------------------------------------

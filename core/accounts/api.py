@@ -10,7 +10,6 @@ from litestar import Controller, Request, Response, delete, get, post
 from litestar.datastructures import Cookie
 from litestar.params import JSONBody, PathParameter
 
-from core.access.enforcers import ACCESS
 from core.access.permissions import PLATFORM_ACCOUNTS_WRITE, PUBLIC, SIGNED_IN
 from core.accounts.ratelimit import FailureLimiter
 from core.accounts.services import (
@@ -27,9 +26,8 @@ from core.accounts.services import (
 from core.api import context_of
 from core.audit.actions import Actor
 from core.settings import get_settings
-from core.tenancy.context import bind_tenant
-from core.tenancy.registry import list_tenants
-from core.tenancy.storage import get_storage
+from core.tenancy.membership import tenant_roles, tenants_of
+from core.tenancy.registry import get_tenant
 
 __all__ = ["AuthController", "MeController", "PlatformTokensController"]
 
@@ -160,11 +158,13 @@ def _limiter(request: Request[Any, Any, Any]) -> FailureLimiter:
 
 
 async def _profile(account: dict[str, Any], via: str) -> Profile:
+    # Only the tenants the platform index names are opened, never every tenant's storage; each
+    # one's own storage says the roles (suspended tenants are listed with their status).
     tenants = []
-    for t in await list_tenants():
-        with bind_tenant(t["slug"], get_storage().role_prefix):
-            roles = (await ACCESS.for_bound_tenant(t["plugin"])).roles_of(account["id"])
-        if roles:
+    for slug in await tenants_of(account["id"]):
+        t = await get_tenant(slug)
+        roles = await tenant_roles(account["id"], slug, active_only=False)
+        if t is not None and roles:
             tenants.append(TenantRoles(t["slug"], t["name"], t["status"], roles))
     return Profile(
         id=account["id"],

@@ -186,7 +186,7 @@ class RequestContextMiddleware:
         if tenant is None:
             raise TenantNotFound()
         with bind_tenant(tenant):
-            access = await ACCESS.for_bound_tenant(tenant["plugin"])
+            access = await ACCESS.for_bound_tenant(tenant["plugin"], tenant.get("access_version"))
             roles = tuple(access.roles_of(p.account_id))
             if not roles:
                 raise TenantNotFound()

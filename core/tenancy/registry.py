@@ -26,7 +26,7 @@ from core.tenancy.context import (
 )
 from core.tenancy.migrate import drop_tenant_storage, migrate_tenant, migration_lock
 from core.tenancy.storage import get_storage, tenant_tables
-from core.tenancy.tables import Tenant
+from core.tenancy.tables import Membership, Tenant
 
 __all__ = [
     "STATUSES",
@@ -242,6 +242,7 @@ async def do_delete_tenant(slug: str, *, actor: Actor) -> None:
         plugin=row["plugin"],
     ):
         await Tenant.delete().where(Tenant.slug == slug)
+        await Membership.delete().where(Membership.tenant == slug)
     await drop_tenant_storage(get_storage(), bound)
 
 
