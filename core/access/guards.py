@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
 from core.access.permissions import Permission
-from core.errors import AuthRequired, NotFound, PermissionDenied, RouteUnguarded, TokenScope
-from core.oversight.services import readable_tenants
+from core.errors import AuthRequired, PermissionDenied, RouteUnguarded, TokenScope
 from core.tenancy.middleware import RequestContext
 
-__all__ = ["permission_guard", "required_permission"]
+__all__ = ["SCOPE_CHECKS", "permission_guard", "register_scope", "required_permission"]
+
+#: Checks for permission scopes that a domain above access owns (e.g. `oversight`, registered by
+#: `core.oversight.api`): access stays below those domains and never imports them.
+ScopeCheck = Callable[[Any, Any, Any, Permission], Awaitable[None]]
+SCOPE_CHECKS: dict[str, ScopeCheck] = {}
+
+
+def register_scope(scope: str, check: ScopeCheck) -> None:
+    SCOPE_CHECKS[scope] = check
 
 
 def required_permission(handler: BaseRouteHandler) -> Permission | None:
@@ -40,17 +49,8 @@ async def permission_guard(
         if not principal.is_operator:
             raise PermissionDenied(permission=str(perm))
         return
-    if perm.scope == "oversight":
-        body = connection.path_params.get("oversight_body", "")
-        if principal.via not in ("session", "oversight") or (
-            principal.via == "oversight" and principal.scope != body
-        ):
-            raise TokenScope(scope=principal.scope_label)
-        # The body's own enforcer: a reader's domain is the body's set of tenants.
-        tenants = await readable_tenants(body, principal.account_id)
-        if not tenants:  # no such body, or not a reader of it: the same answer
-            raise NotFound()
-        ctx.oversight_tenants = tenants
+    if (check := SCOPE_CHECKS.get(perm.scope)) is not None:
+        await check(connection, ctx, principal, perm)
         return
     if perm.scope == "tenant":
         if ctx.access is None or not ctx.access.allowed(principal.account_id, perm):

@@ -8,11 +8,30 @@ import msgspec
 from litestar import Controller, Request, get
 from litestar.params import PathParameter
 
-from core.access.permissions import OVERSIGHT_READ
+from core.access.guards import register_scope
+from core.access.permissions import OVERSIGHT_READ, Permission
 from core.api import context_of
-from core.oversight.services import overseen_tenants
+from core.errors import NotFound, TokenScope
+from core.oversight.services import overseen_tenants, readable_tenants
 
-__all__ = ["OversightController"]
+__all__ = ["OversightController", "check_oversight"]
+
+
+async def check_oversight(connection: Any, ctx: Any, principal: Any, perm: Permission) -> None:
+    """The guard's check for `oversight` permissions: the body's own enforcer decides, where a
+    reader's domain is the body's set of tenants. No such body and not a reader: one answer."""
+    body = connection.path_params.get("oversight_body", "")
+    if principal.via not in ("session", "oversight") or (
+        principal.via == "oversight" and principal.scope != body
+    ):
+        raise TokenScope(scope=principal.scope_label)
+    tenants = await readable_tenants(body, principal.account_id)
+    if not tenants:
+        raise NotFound()
+    ctx.oversight_tenants = tenants
+
+
+register_scope("oversight", check_oversight)
 
 
 class OverseenTenant(msgspec.Struct):

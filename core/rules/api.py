@@ -18,7 +18,6 @@ from core.rules.engine import (
     TenantRules,
     VersionStep,
     catalog,
-    rules_for,
     settings_specs,
     what_if,
 )
@@ -33,7 +32,12 @@ from core.rules.types import (
     Verdict,
 )
 from core.tenancy.people import list_people
-from core.tenancy.registry import do_patch_settings, tenant_rule_versions, tenant_settings
+from core.tenancy.registry import (
+    do_patch_settings,
+    tenant_rule_versions,
+    tenant_rules,
+    tenant_settings,
+)
 
 __all__ = ["RulesExplorerController", "TenantRulesController"]
 
@@ -149,7 +153,7 @@ class RulesExplorerController(Controller):
 
 
 def _settings_out(tenant: dict[str, Any]) -> SettingsOut:
-    rules = rules_for(tenant)
+    rules = tenant_rules(tenant)
     values = tenant_settings(tenant)
     out = []
     for s in settings_specs(tenant["plugin"]):
@@ -223,7 +227,7 @@ class TenantRulesController(Controller):
     async def rules(self, request: Request[Any, Any, Any]) -> TenantRulesOut:
         tenant = context_of(request).tenant
         assert tenant is not None
-        r = rules_for(tenant)
+        r = tenant_rules(tenant)
         kinds = r.call("item_kinds")
         return TenantRulesOut(
             plugin=tenant["plugin"],
@@ -271,7 +275,7 @@ class TenantRulesController(Controller):
         if rule not in DEADLINES:
             raise InvalidInput(fields={"rule": " | ".join(sorted(DEADLINES))})
         check_day("event", event)
-        return oversight_deadline(rule, rules_for(tenant, on=event).ctx, event, work_calendar())
+        return oversight_deadline(rule, tenant_rules(tenant, on=event).ctx, event, work_calendar())
 
     @post(
         "/rules/what-if",
@@ -297,7 +301,7 @@ class TenantRulesController(Controller):
                     }
                 )
         _check_numbers(data, expected)
-        rules: TenantRules = rules_for(tenant, on=data.on)
+        rules: TenantRules = tenant_rules(tenant, on=data.on)
         result = what_if(
             rules,
             kind=data.kind,
@@ -339,7 +343,7 @@ class NoticeDeadline(msgspec.Struct):
 
 def deadlines(tenant: dict[str, Any], kind: ItemKind, meeting: date) -> list[NoticeDeadline]:
     cal = work_calendar()
-    rules = rules_for(tenant, on=meeting)
+    rules = tenant_rules(tenant, on=meeting)
     out = []
     for n in rules.call("notice_rules", kind=kind) or []:
         days = n.days_before

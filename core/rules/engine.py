@@ -1,8 +1,8 @@
 """How the core asks a tenant's jurisdiction: the version in force, settings, and the hooks.
 
-`rules_for(tenant_row, on=day)` gives a `TenantRules` bound to the tenant's plugin (through its
-per-jurisdiction relay), its settings with declared defaults applied, and the rule-set version in
-force on `day`. The core never branches on the jurisdiction; it only calls these methods.
+`rules_for(plugin, settings, schedule, on=day)` gives a `TenantRules` bound to the tenant's plugin
+(through its per-jurisdiction relay), its settings with declared defaults applied, and the rule-set
+version in force on `day`. The core never branches on the jurisdiction; it only calls these methods.
 """
 
 from __future__ import annotations
@@ -130,10 +130,16 @@ class TenantRules:
         return getattr(self.hooks, hook)(ctx=self.ctx, **kwargs)
 
 
-def rules_for(tenant: dict[str, Any], on: date | None = None) -> TenantRules:
-    from core.tenancy.registry import tenant_rule_versions, tenant_settings
-
-    return TenantRules(tenant["plugin"], tenant_settings(tenant), tenant_rule_versions(tenant), on)
+def rules_for(
+    plugin: str,
+    settings: dict[str, Any],
+    schedule: list[VersionStep],
+    on: date | None = None,
+) -> TenantRules:
+    """The rules of one tenant, from its plugin, settings and version schedule (plain values:
+    the rules layer never reads the registry; `core.tenancy.registry.tenant_rules` decodes a
+    row and calls this)."""
+    return TenantRules(plugin, settings, schedule, on)
 
 
 def what_if(

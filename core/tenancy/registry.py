@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ import msgspec
 from core.audit.actions import Actor, platform_action
 from core.audit.tables import PlatformAuditEntry
 from core.errors import Conflict, InvalidInput, TenantNameTaken, TenantNotFound
-from core.rules.engine import settings_specs
+from core.rules.engine import TenantRules, VersionStep, rules_for, settings_specs
 from core.rules.plugins import available_jurisdictions, hooks_for
 from core.rules.settings import setting_problems
 from core.tenancy.context import (
@@ -39,6 +39,7 @@ __all__ = [
     "get_tenant",
     "list_tenants",
     "tenant_rule_versions",
+    "tenant_rules",
     "tenant_settings",
 ]
 
@@ -54,12 +55,15 @@ def tenant_settings(row: dict[str, Any]) -> dict[str, Any]:
     return msgspec.json.decode(raw) if isinstance(raw, str | bytes) else dict(raw)
 
 
-def tenant_rule_versions(row: dict[str, Any]) -> list[Any]:
-    from core.rules.engine import VersionStep
-
+def tenant_rule_versions(row: dict[str, Any]) -> list[VersionStep]:
     raw = row.get("rule_versions") or "[]"
     data = raw if isinstance(raw, bytes | str) else msgspec.json.encode(raw)
     return msgspec.json.decode(data, type=list[VersionStep])
+
+
+def tenant_rules(row: dict[str, Any], on: date | None = None) -> TenantRules:
+    """The rules this tenant works under on day `on` (default today), from its registry row."""
+    return rules_for(row["plugin"], tenant_settings(row), tenant_rule_versions(row), on)
 
 
 async def get_tenant(slug: str) -> dict[str, Any] | None:
