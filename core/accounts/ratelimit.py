@@ -63,13 +63,12 @@ class MemoryCounter:
         self._accounts: dict[str, list[float]] = {}
         # key → (window index, count)
         self._windows: dict[str, tuple[int, int]] = {}
-        self._writes = 0
-        self._last_now = 0.0
+        self._account_writes = 0
+        self._window_writes = 0
 
     def _sweep(self, now: float) -> None:
-        self._writes += 1
-        self._last_now = now
-        if self._writes % self.SWEEP_EVERY:
+        self._account_writes += 1
+        if self._account_writes % self.SWEEP_EVERY:
             return
         for key in [k for k, v in self._accounts.items() if v[2] <= now]:
             del self._accounts[key]
@@ -104,7 +103,8 @@ class MemoryCounter:
         seen = self._windows.get(key)
         count = seen[1] if seen and seen[0] == index else 0
         self._windows[key] = (index, count + 1)
-        if len(self._windows) > self.SWEEP_EVERY:
+        self._window_writes += 1
+        if not self._window_writes % self.SWEEP_EVERY:
             self._windows = {k: v for k, v in self._windows.items() if v[0] >= index}
 
     def reset(self) -> None:

@@ -242,3 +242,19 @@ async def test_missing_login_and_passwordless_account_verify_a_dummy_hash(
     r = await api.api.post("/api/v1/auth/token", json=_body("b.mem3", "wrong"))
     assert r.status_code == 401
     assert len(spy.verified) == 1 and spy.verified[0] != security._DUMMY_HASH
+
+
+async def test_memory_store_forgets_expired_entries(
+    clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Random logins and addresses cannot grow the in-process store without bound."""
+    monkeypatch.setattr(MemoryCounter, "SWEEP_EVERY", 8)
+    store = MemoryCounter()
+    limiter = FailureLimiter(store, POLICY, clock=clock)
+    for i in range(8):
+        await limiter.failed(f"random{i}", f"198.51.100.{i}")
+    clock.advance(POLICY.failure_memory_seconds + POLICY.window_seconds)
+    for i in range(8):
+        await limiter.failed(f"fresh{i}", "192.0.2.1")
+    assert set(store._accounts) == {f"acct:fresh{i}" for i in range(8)}
+    assert set(store._windows) == {"ip:192.0.2.1"}
