@@ -134,7 +134,8 @@ def _limiter(settings: Settings) -> FailureLimiter:
 
 def create_app(settings: Settings | None = None, storage: Storage | None = None) -> Litestar:
     settings = settings or get_settings()
-    storage = storage or configure(settings.database)
+    # Production serving holds the application login only (never the owner's: `yishi migrate`).
+    storage = storage or configure(settings.database, owner=not settings.production)
 
     async def start() -> None:
         await storage.start()
