@@ -194,9 +194,7 @@ def write_manifests(folder: Path) -> Path:
 
 
 async def build_world(backend: str, db: DatabaseSettings, tmp: Path) -> World:
-    settings = Settings(
-        mode="embedded", database=db, auth=AuthSettings(window_seconds=60)
-    )
+    settings = Settings(mode="embedded", database=db, auth=AuthSettings(window_seconds=60))
     storage = configure(db)
     ACCESS.clear()
     await migrate_platform(storage)

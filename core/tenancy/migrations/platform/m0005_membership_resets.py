@@ -73,7 +73,9 @@ async def _account_ids(engine: Any, schema: str) -> list[int]:
     class Any_(Table, tablename="tenant", db=engine):
         slug = Varchar(length=40)
 
-    rows = await Any_.raw(
-        f"SELECT account_id FROM {_quote(schema)}.person WHERE account_id IS NOT NULL"
-    )
+    table = f"{_quote(schema)}.person"
+    found = await Any_.raw("SELECT to_regclass({}) AS t", table)
+    if not found or found[0]["t"] is None:  # registered, storage not created yet
+        return []
+    rows = await Any_.raw(f"SELECT account_id FROM {table} WHERE account_id IS NOT NULL")
     return [r["account_id"] for r in rows]
