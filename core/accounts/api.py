@@ -26,7 +26,7 @@ from core.accounts.services import (
 from core.api import context_of
 from core.audit.actions import Actor
 from core.settings import get_settings
-from core.tenancy.membership import tenant_roles, tenants_of
+from core.tenancy.membership import roles_in, tenants_of
 from core.tenancy.registry import get_tenant
 
 __all__ = ["AuthController", "MeController", "PlatformTokensController"]
@@ -163,7 +163,7 @@ async def _profile(account: dict[str, Any], via: str) -> Profile:
     tenants = []
     for slug in await tenants_of(account["id"]):
         t = await get_tenant(slug)
-        roles = await tenant_roles(account["id"], slug, active_only=False)
+        roles = await roles_in(t, account["id"]) if t is not None else []
         if t is not None and roles:
             tenants.append(TenantRoles(t["slug"], t["name"], t["status"], roles))
     return Profile(
@@ -174,21 +174,6 @@ async def _profile(account: dict[str, Any], via: str) -> Profile:
         signed_in_via=via,
         tenants=tenants,
     )
-
-
-async def _refuse_if_suspended(slug: str, account_id: int) -> None:
-    """A member of a suspended tenant is told it is suspended (423), not that they have no role
-    there. Asked only once the password is right; without a role there the answer stays the one
-    for a tenant that does not exist."""
-    from core.errors import TenantSuspended
-    from core.tenancy.membership import tenant_roles
-    from core.tenancy.registry import get_tenant
-
-    tenant = await get_tenant(slug)
-    if tenant is None or tenant["status"] == "active":
-        return
-    if await tenant_roles(account_id, slug, active_only=False):
-        raise TenantSuspended()
 
 
 class AuthController(Controller):
@@ -216,8 +201,6 @@ class AuthController(Controller):
             client=ctx.client,
             is_operator=account["is_operator"],
         )
-        if kind == "tenant":
-            await _refuse_if_suspended(scope, account["id"])
         secret, row = await do_issue_token(
             account,
             kind,

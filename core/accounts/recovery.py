@@ -14,10 +14,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from core.accounts.security import hash_secret, new_secret
-from core.accounts.services import _check_new_password, _end_access, _store_password
+from core.accounts.services import check_new_password, end_access, store_password
 from core.accounts.tables import Account, PasswordReset
 from core.audit.actions import Actor, platform_action
 from core.errors import Conflict, NotFound, ResetCodeInvalid
+from core.tenancy.storage import for_update
 from core.tenancy.tables import Membership
 
 __all__ = ["RESET_HOURS", "IssuedCode", "do_issue_password_code", "do_use_password_code"]
@@ -82,7 +83,7 @@ async def do_issue_password_code(
 
 async def do_use_password_code(code: str, new_password: str, *, ip: str, client: str) -> str:
     """Set the password with a code; ends all sessions and tokens. Returns the login."""
-    _check_new_password(new_password, "new_password")
+    check_new_password(new_password, "new_password")
     query = PasswordReset.select(
         PasswordReset.id,
         PasswordReset.used_at,
@@ -91,8 +92,7 @@ async def do_use_password_code(code: str, new_password: str, *, ip: str, client:
         PasswordReset.account.login,
         PasswordReset.account.disabled,
     ).where(PasswordReset.code_hash == hash_secret(code))
-    if _is_postgres():
-        query = query.lock_rows(of=(PasswordReset,))
+    query = for_update(query, PasswordReset)
     actor = Actor(account_id=None, login="password-code", ip=ip, client=client)
     async with platform_action(actor, "account.password_set_by_code", "") as act:
         row: Any = await query.first()
@@ -105,16 +105,10 @@ async def do_use_password_code(code: str, new_password: str, *, ip: str, client:
             raise ResetCodeInvalid()
         account_id = row["account.id"]
         act.target = f"account:{account_id}"
-        await _store_password(account_id, new_password)
-        t, s = await _end_access(account_id)
+        await store_password(account_id, new_password)
+        t, s = await end_access(account_id)
         await PasswordReset.update({PasswordReset.used_at: _now()}).where(
             PasswordReset.id == row["id"]
         )
         act.details.update(tokens_revoked=t, sessions_ended=s)
     return str(row["account.login"])
-
-
-def _is_postgres() -> bool:
-    from core.tenancy.storage import get_storage
-
-    return get_storage().backend == "postgres"

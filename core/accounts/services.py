@@ -29,6 +29,7 @@ from core.errors import (
     InvalidInput,
     NotFound,
     PermissionDenied,
+    TenantSuspended,
     TokenExpired,
     TokenInvalid,
     TokenRevoked,
@@ -40,6 +41,7 @@ __all__ = [
     "account_by_login",
     "authenticate_bearer",
     "authenticate_session",
+    "check_new_password",
     "do_change_password",
     "do_create_account",
     "do_create_session",
@@ -50,9 +52,11 @@ __all__ = [
     "do_revoke_any_token",
     "do_revoke_token",
     "do_set_password",
+    "end_access",
     "list_tokens",
     "parse_scope",
     "sign_in",
+    "store_password",
 ]
 
 SCOPE_KINDS = ("tenant", "oversight", "platform")
@@ -165,7 +169,7 @@ async def do_create_account(
     return await Account.select().where(Account.id == row.id).first()  # type: ignore[return-value]
 
 
-def _check_new_password(password: str, field: str = "password") -> None:
+def check_new_password(password: str, field: str = "password") -> None:
     if len(password) < MIN_PASSWORD or password == DEMO_PASSWORD:
         raise InvalidInput(
             "密码至少 {n} 个字符，且不能是演示密码。",
@@ -175,7 +179,7 @@ def _check_new_password(password: str, field: str = "password") -> None:
         )
 
 
-async def _end_access(
+async def end_access(
     account_id: int, *, keep_token_id: int | None = None, keep_session_hash: str = ""
 ) -> tuple[int, int]:
     """Revoke the account's tokens and end its sessions (but the ones to keep); inside the
@@ -195,7 +199,7 @@ async def _end_access(
     return len(t), len(s)
 
 
-async def _store_password(account_id: int, password: str) -> bool:
+async def store_password(account_id: int, password: str) -> bool:
     updated = (
         await Account.update(
             {
@@ -214,11 +218,11 @@ async def do_set_password(account_id: int, password: str, *, actor: Actor) -> No
     """Set an account's password (command line, operators) and end every session and token it
     has, in the same transaction: whoever held them must sign in with the new password."""
     _require_platform(actor)
-    _check_new_password(password)
+    check_new_password(password)
     async with platform_action(actor, "account.password", f"account:{account_id}") as act:
-        if not await _store_password(account_id, password):
+        if not await store_password(account_id, password):
             raise NotFound()
-        t, s = await _end_access(account_id)
+        t, s = await end_access(account_id)
         act.details.update(tokens_revoked=t, sessions_ended=s)
 
 
@@ -239,7 +243,7 @@ async def do_change_password(
     """
     if actor.account_id is None:
         raise AuthRequired()
-    _check_new_password(new_password, "new_password")
+    check_new_password(new_password, "new_password")
     account = await Account.select().where(Account.id == actor.account_id).first()
     if account is None:
         raise AuthRequired()
@@ -249,8 +253,8 @@ async def do_change_password(
         raise CurrentPasswordWrong(fields={"current_password": "wrong"})
     await limiter.succeeded(account["login"], actor.ip)
     async with platform_action(actor, "account.password.change", f"account:{account['id']}") as act:
-        await _store_password(account["id"], new_password)
-        t, s = await _end_access(
+        await store_password(account["id"], new_password)
+        t, s = await end_access(
             account["id"],
             keep_token_id=keep_token_id,
             keep_session_hash=hash_secret(keep_session_secret) if keep_session_secret else "",
@@ -268,17 +272,8 @@ async def do_disable_account(account_id: int, *, actor: Actor) -> None:
         )
         if not updated:
             raise NotFound()
-        t = (
-            await ApiToken.update({ApiToken.revoked_at: now()})
-            .where((ApiToken.account == account_id) & ApiToken.revoked_at.is_null())
-            .returning(ApiToken.id)
-        )
-        s = (
-            await WebSession.update({WebSession.revoked_at: now()})
-            .where((WebSession.account == account_id) & WebSession.revoked_at.is_null())
-            .returning(WebSession.id)
-        )
-        act.details.update(tokens_revoked=len(t), sessions_ended=len(s))
+        t, s = await end_access(account_id)
+        act.details.update(tokens_revoked=t, sessions_ended=s)
 
 
 async def do_enable_account(account_id: int, *, actor: Actor) -> None:
@@ -359,16 +354,23 @@ async def do_issue_token(
 
     Decided here: the actor is the account itself (just signed in) or the system; a tenant token
     needs a role in that (active) tenant, an oversight token a reader of that body, a platform
-    token an operator. A tenant that does not exist and one without a role give the same answer.
+    token an operator. A tenant that does not exist and one without a role give the same answer;
+    only a member of a suspended tenant is told it is suspended (423).
     """
-    from core.tenancy.membership import tenant_roles  # core.tenancy imports this module
+    # core.tenancy imports this module, hence imported here.
+    from core.tenancy.membership import roles_in
+    from core.tenancy.registry import get_tenant
 
     if actor.account_id != account["id"] and not _is_system(actor):
         raise PermissionDenied(permission="signed_in")
-    if scope_kind == "tenant" and not await tenant_roles(account["id"], scope):
-        raise Conflict(
-            "该账号在此单位没有角色，无法签发令牌。", "This account has no role in that tenant."
-        )
+    if scope_kind == "tenant":
+        registered = await get_tenant(scope)
+        if registered is None or not await roles_in(registered, account["id"]):
+            raise Conflict(
+                "该账号在此单位没有角色，无法签发令牌。", "This account has no role in that tenant."
+            )
+        if registered["status"] != "active":
+            raise TenantSuspended()
     if scope_kind == "platform" and not account["is_operator"]:
         raise Conflict(
             "只有平台运维账号可以申请平台令牌。", "Only operator accounts can hold platform tokens."

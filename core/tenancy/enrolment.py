@@ -19,8 +19,8 @@ from typing import Any
 from core.accounts.ratelimit import FailureLimiter
 from core.accounts.security import hash_secret
 from core.accounts.services import (
-    _check_new_password,
     account_by_login,
+    check_new_password,
     do_create_account,
     sign_in,
 )
@@ -30,7 +30,7 @@ from core.tenancy.context import SLUG_RE, bind_tenant
 from core.tenancy.membership import access_changed, index_membership
 from core.tenancy.people import _person
 from core.tenancy.registry import get_tenant
-from core.tenancy.storage import get_storage
+from core.tenancy.storage import for_update
 from core.tenancy.tables import Invitation, Person
 
 __all__ = ["do_accept_invitation"]
@@ -45,8 +45,8 @@ def _slug_of(code: str) -> str:
 
 async def _open_invitation(code: str, *, lock: bool = False) -> dict[str, Any]:
     query = Invitation.select().where(Invitation.code_hash == hash_secret(code))
-    if lock and get_storage().backend == "postgres":
-        query = query.lock_rows()
+    if lock:
+        query = for_update(query)
     row = await query.first()
     if (
         row is None
@@ -89,7 +89,7 @@ async def do_accept_invitation(
                 # An existing account: the person proves it is theirs (through the throttle).
                 account = await sign_in(chosen, password, ip=ip, limiter=limiter, client=client)
             else:
-                _check_new_password(password)
+                check_new_password(password)
                 actor = Actor(account_id=None, login=chosen, ip=ip, client=client)
                 account = await do_create_account(
                     chosen, person["name"], actor=actor, password=password, tenant=slug

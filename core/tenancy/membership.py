@@ -12,6 +12,8 @@ only the tenants in the index, never every tenant's storage.
 
 from __future__ import annotations
 
+from typing import Any
+
 from core.access.enforcers import ACCESS
 from core.tenancy.context import bind_tenant
 from core.tenancy.registry import get_tenant
@@ -19,26 +21,19 @@ from core.tenancy.tables import Membership, Tenant
 
 __all__ = [
     "access_changed",
-    "drop_memberships",
     "index_membership",
+    "roles_in",
     "tenant_roles",
     "tenants_of",
 ]
 
 
 async def index_membership(account_id: int, slug: str) -> None:
-    """Record that `account_id` has (or is about to have) a roster entry in `slug`."""
-    exists = await Membership.exists().where(
-        (Membership.account_id == account_id) & (Membership.tenant == slug)
+    """Record that `account_id` has (or is about to have) a roster entry in `slug`; a pair
+    already there (the unique index) is left as it is."""
+    await Membership.insert(Membership(account_id=account_id, tenant=slug)).on_conflict(
+        action="DO NOTHING"
     )
-    if not exists:
-        try:
-            await Membership.insert(Membership(account_id=account_id, tenant=slug))
-        except Exception:  # a concurrent insert of the same pair (unique index): already there
-            if not await Membership.exists().where(
-                (Membership.account_id == account_id) & (Membership.tenant == slug)
-            ):
-                raise
 
 
 async def tenants_of(account_id: int) -> list[str]:
@@ -46,9 +41,12 @@ async def tenants_of(account_id: int) -> list[str]:
     return sorted(r["tenant"] for r in rows)
 
 
-async def drop_memberships(slug: str) -> None:
-    """The tenant is gone (deleted): its index rows go too."""
-    await Membership.delete().where(Membership.tenant == slug)
+async def roles_in(tenant: dict[str, Any], account_id: int) -> list[str]:
+    """The account's roles in the tenant of registry row `tenant` (whatever its status), from
+    that tenant's enforcer at the row's access version."""
+    with bind_tenant(tenant):
+        access = await ACCESS.for_bound_tenant(tenant["plugin"], tenant.get("access_version"))
+        return access.roles_of(account_id)
 
 
 async def tenant_roles(account_id: int, slug: str, *, active_only: bool = True) -> list[str]:
@@ -57,9 +55,7 @@ async def tenant_roles(account_id: int, slug: str, *, active_only: bool = True) 
     tenant = await get_tenant(slug)
     if tenant is None or (active_only and tenant["status"] != "active"):
         return []
-    with bind_tenant(tenant):
-        access = await ACCESS.for_bound_tenant(tenant["plugin"], tenant.get("access_version"))
-        return access.roles_of(account_id)
+    return await roles_in(tenant, account_id)
 
 
 async def access_changed(slug: str) -> None:

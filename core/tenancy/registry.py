@@ -25,7 +25,7 @@ from core.tenancy.context import (
     tenant_names,
 )
 from core.tenancy.migrate import drop_tenant_storage, migrate_tenant, migration_lock
-from core.tenancy.storage import get_storage, tenant_tables
+from core.tenancy.storage import for_update, get_storage, tenant_tables
 from core.tenancy.tables import Membership, Tenant
 
 __all__ = [
@@ -308,10 +308,7 @@ async def do_patch_settings(
     """
     values = values or {}
     async with platform_action(actor, "tenant.settings", f"tenant:{slug}", tenant=slug) as act:
-        query = Tenant.select().where(Tenant.slug == slug)
-        if get_storage().backend == "postgres":
-            query = query.lock_rows()
-        row = await query.first()
+        row = await for_update(Tenant.select().where(Tenant.slug == slug)).first()
         if row is None:
             raise TenantNotFound()
         old_settings = tenant_settings(row)

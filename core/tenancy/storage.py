@@ -39,6 +39,7 @@ __all__ = [
     "Storage",
     "UnconfiguredEngine",
     "configure",
+    "for_update",
     "get_storage",
     "platform_tables",
     "quote_ident",
@@ -415,3 +416,15 @@ def get_storage() -> Storage:
     if _storage is None:
         raise TenantNotBound("存储尚未配置。", "Storage is not configured (call configure()).")
     return _storage
+
+
+def for_update(query: Any, *of: Any) -> Any:
+    """`query` locking the rows it reads until the write transaction ends (`FOR UPDATE`).
+
+    On PostgreSQL the rows are locked; SQLite has no row locks, and needs none: every write
+    transaction here is `BEGIN IMMEDIATE` (`write_transaction`), which already serialises
+    writers, so a `do_*` that reads then writes inside it sees no concurrent change.
+    """
+    if get_storage().backend == "postgres":
+        return query.lock_rows(of=of) if of else query.lock_rows()
+    return query
