@@ -23,6 +23,7 @@ __all__ = [
     "Forbidden",
     "InvalidInput",
     "InvitationInvalid",
+    "LoginTaken",
     "MalformedBody",
     "ManifestError",
     "NestedTooDeep",
@@ -422,3 +423,11 @@ class StorageSetupError(YishiError):
     status = 500
     zh = "存储设置未完成：{what}"
     en = "Storage setup incomplete: {what}"
+
+
+class LoginTaken(Conflict):
+    """Creating an account with a login that is in use (answered only to a code holder)."""
+
+    code = "account.login_taken"
+    zh = "该登录名已被使用：若是您本人的账号，请用其密码接受邀请；否则请换一个登录名。"
+    en = "That login is taken: if it is your account, accept with its password; else pick another."

@@ -223,9 +223,15 @@ class FailureLimiter:
         failures = await self.counter.account_failed(key, now, s.failure_memory_seconds)
         if seconds := self.lock_seconds(failures):
             await self.counter.lock(key, now + seconds, s.failure_memory_seconds)
+        await self.address_failed(ip)
+
+    async def address_failed(self, ip: str) -> None:
+        """A failure counted against the address only (e.g. asking for a login that is taken:
+        counting it against that account would let anyone lock someone else out)."""
         if ip:
-            index = int(now // s.window_seconds)
-            await self.counter.window_hit(self._address_key(ip), index, s.window_seconds)
+            window = self.settings.window_seconds
+            index = int(self.clock() // window)
+            await self.counter.window_hit(self._address_key(ip), index, window)
 
     async def succeeded(self, login: str, ip: str) -> None:
         """A right password clears the account's count (never the address's)."""

@@ -18,7 +18,14 @@ from core.accounts.security import (
     new_secret,
     verify_password,
 )
-from core.accounts.tables import Account, ApiToken, OversightBody, OversightReader, WebSession
+from core.accounts.tables import (
+    Account,
+    ApiToken,
+    OversightBody,
+    OversightReader,
+    PasswordReset,
+    WebSession,
+)
 from core.audit.actions import Actor, platform_action
 from core.errors import (
     AccountDisabled,
@@ -190,6 +197,10 @@ async def end_access(
     sessions = (WebSession.account == account_id) & WebSession.revoked_at.is_null()
     if keep_session_hash:
         sessions &= WebSession.session_hash != keep_session_hash
+    # An open password code would outlive the change it is meant to protect: it goes too.
+    await PasswordReset.update({PasswordReset.used_at: now()}).where(
+        (PasswordReset.account == account_id) & PasswordReset.used_at.is_null()
+    )
     t = await ApiToken.update({ApiToken.revoked_at: now()}).where(tokens).returning(ApiToken.id)
     s = (
         await WebSession.update({WebSession.revoked_at: now()})

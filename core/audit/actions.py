@@ -12,6 +12,7 @@ effects are committed together or not at all.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
 from core.audit.tables import PlatformAuditEntry, PlatformOutbox, TenantAuditEntry, TenantOutbox
 from core.tenancy.context import require_tenant
+
+log = logging.getLogger("yishi.audit")
 
 __all__ = ["Action", "Actor", "platform_action", "tenant_action", "write_transaction"]
 
@@ -120,10 +123,17 @@ async def _write_outbox(table: Any, action: Action) -> None:
 
 
 async def _run_after(action: Action) -> None:
+    """Run the after-commit callbacks. The change has committed by now: a failing callback (a
+    cache bump, say) is logged and never turns the committed action into an error answer,
+    which would make the caller retry something already done (or lose a code shown once).
+    What must not be lost goes through `emit`, not here."""
     for callback in action._after_commit:
-        result = callback()
-        if hasattr(result, "__await__"):
-            await result
+        try:
+            result = callback()
+            if hasattr(result, "__await__"):
+                await result
+        except Exception:
+            log.exception("after-commit callback of %s failed", action.name)
 
 
 @asynccontextmanager

@@ -17,11 +17,11 @@ from core.access.permissions import (
     ROLES,
     TENANT_READ,
 )
-from core.accounts.recovery import do_issue_password_code
 from core.accounts.services import do_disable_account, do_enable_account
 from core.api import context_of
-from core.errors import Conflict, TenantNotFound
+from core.errors import TenantNotFound
 from core.rules.plugins import hooks_for, tenant_policy
+from core.tenancy.enrolment import do_issue_member_password_code
 from core.tenancy.people import (
     access_people,
     access_person,
@@ -231,18 +231,7 @@ class MembersController(Controller):
     async def password_code(
         self, request: Request[Any, Any, Any], person_id: Id
     ) -> PasswordCodeOut:
-        ctx = context_of(request)
-        actor = ctx.actor()
-        person = await access_person(actor, person_id)
-        if person["account_id"] is None:
-            raise Conflict(
-                "该成员尚未接受邀请，请重新发送邀请码。",
-                "This person has not accepted their invitation yet; send a new invitation.",
-            )
-        assert ctx.tenant is not None
-        issued = await do_issue_password_code(
-            person["account_id"], actor=actor, tenant=ctx.tenant["slug"]
-        )
+        issued = await do_issue_member_password_code(person_id, actor=context_of(request).actor())
         return PasswordCodeOut(issued.login, issued.code, issued.expires_at)
 
     @patch(

@@ -10,7 +10,6 @@ from litestar.params import JSONBody
 
 from core.access.permissions import PUBLIC
 from core.accounts.recovery import do_use_password_code
-from core.accounts.tables import Account
 from core.api import context_of
 from core.tenancy.api import PersonOut
 from core.tenancy.enrolment import do_accept_invitation
@@ -26,6 +25,8 @@ class AcceptIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     #: account's login needs its password; a new login creates the account with `password`.
     login: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,99}$")] | None = None
     password: Annotated[str, msgspec.Meta(max_length=1000)] | None = None
+    #: Create a new account with `login` and `password` (else: sign in to an existing one).
+    create: bool = False
 
 
 class Accepted(msgspec.Struct):
@@ -52,14 +53,16 @@ class CodesController(Controller):
     )
     async def accept(self, request: Request[Any, Any, Any], data: JSONBody[AcceptIn]) -> Accepted:
         ctx = context_of(request)
-        signed_in = None
-        if ctx.principal is not None:
-            signed_in = await Account.select().where(Account.id == ctx.principal.account_id).first()
+        p = ctx.principal
+        # Only a cookie session counts as "signed in" here: a bearer token is limited to its
+        # own scope (another tenant, a body, the platform) and is no consent for this one.
+        signed_in = {"id": p.account_id, "login": p.login} if p and p.via == "session" else None
         slug, person = await do_accept_invitation(
             data.code,
             signed_in=signed_in,
             login=data.login,
             password=data.password,
+            create=data.create,
             ip=ctx.ip,
             client=ctx.client,
             limiter=request.app.state.limiter,

@@ -5,6 +5,10 @@ superset: a row is written before the tenant transaction that links a person and
 person is deactivated, so a crash between the two storages can only make the index say "maybe",
 never hide a tenant. Every answer about roles still comes from the tenant's own storage.
 
+The index row and the `access_version` bump are bookkeeping of the action that caused them (its
+audit entry records the change itself), written just outside that action's transaction because
+they live in the other storage; neither is audited on its own.
+
 `tenant_roles(account_id, slug)` is the one question every door asks ("has this account a role in
 this tenant?"): token issue, `/me`. It opens only the tenant asked about; `/me` and sign-in open
 only the tenants in the index, never every tenant's storage.

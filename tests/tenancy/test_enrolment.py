@@ -110,7 +110,8 @@ async def test_new_person_accepts_sets_password_and_signs_in(api: World) -> None
     enrolled = await _enrol(api, login, roles=["attendee"])
     code = enrolled["invitation"]["code"]
     r = await api.api.post(
-        "/api/v1/auth/invitations/accept", json={"code": code, "password": NEW_PASSWORD}
+        "/api/v1/auth/invitations/accept",
+        json={"code": code, "password": NEW_PASSWORD, "create": True},
     )
     assert r.status_code == 200, r.text
     assert r.json()["tenant"] == GAMMA and r.json()["person"]["status"] == "linked"
@@ -147,7 +148,7 @@ async def test_existing_account_links_only_with_its_password(api: World) -> None
 
 async def test_signed_in_person_accepts_for_their_own_account(api: World) -> None:
     enrolled = await _enrol(api, _login("whoever"))
-    headers = await api.auth("b.mem3", "beta")
+    headers = await api.session("b.mem3")
     r = await api.api.post(
         "/api/v1/auth/invitations/accept",
         headers=headers,
@@ -164,7 +165,12 @@ async def test_concurrent_accepts_of_one_code_link_once(api: World) -> None:
         *[
             api.api.post(
                 "/api/v1/auth/invitations/accept",
-                json={"code": code, "login": _login("racer"), "password": NEW_PASSWORD},
+                json={
+                    "code": code,
+                    "login": _login("racer"),
+                    "password": NEW_PASSWORD,
+                    "create": True,
+                },
             )
             for _ in range(4)
         ]
@@ -201,7 +207,7 @@ async def test_unit_admin_resets_a_password_of_own_unit_only(api: World) -> None
     enrolled = await _enrol(api, login, roles=["attendee"])
     await api.api.post(
         "/api/v1/auth/invitations/accept",
-        json={"code": enrolled["invitation"]["code"], "password": NEW_PASSWORD},
+        json={"code": enrolled["invitation"]["code"], "password": NEW_PASSWORD, "create": True},
     )
     old = await api.api.post(
         "/api/v1/auth/token",
@@ -263,3 +269,94 @@ async def test_one_secretary_and_distinct_ranks(api: World) -> None:
     assert r.status_code == 409
     after = (await api.api.get(f"/api/v1/t/gamma/members/{member['id']}", headers=admin)).json()
     assert after["roles"] == ["member"] and after["rank"] == 3
+
+
+async def _linked_gamma_person(api: World) -> tuple[dict, str]:
+    """A person whose only unit is gamma, signed up through an invitation."""
+    login = _login("solo")
+    enrolled = await _enrol(api, login, roles=["attendee"])
+    r = await api.api.post(
+        "/api/v1/auth/invitations/accept",
+        json={"code": enrolled["invitation"]["code"], "password": NEW_PASSWORD, "create": True},
+    )
+    assert r.status_code == 200, r.text
+    return r.json()["person"], login
+
+
+async def test_accepting_never_tells_a_missing_login_from_a_wrong_password(api: World) -> None:
+    code = (await _enrol(api, _login("probe")))["invitation"]["code"]
+    answers = []
+    for login in ("no.such.login", "b.mem4"):
+        r = await api.api.post(
+            "/api/v1/auth/invitations/accept",
+            json={"code": code, "login": login, "password": "not the password"},
+        )
+        answers.append((r.status_code, r.json()["error"]))
+    assert answers[0] == answers[1] and answers[0][0] == 401
+    taken = await api.api.post(
+        "/api/v1/auth/invitations/accept",
+        json={"code": code, "login": "b.mem4", "password": NEW_PASSWORD, "create": True},
+    )
+    assert taken.status_code == 409 and taken.json()["error"]["code"] == "account.login_taken"
+    assert await account_by_login("no.such.login") is None
+
+
+async def test_a_token_scoped_elsewhere_is_no_consent(api: World) -> None:
+    enrolled = await _enrol(api, _login("scoped"))
+    r = await api.api.post(
+        "/api/v1/auth/invitations/accept",
+        headers=await api.auth("b.mem5", "beta"),
+        json={"code": enrolled["invitation"]["code"]},
+    )
+    assert r.status_code == 400 and "password" in r.json()["error"]["fields"]
+    async with bind_slug(GAMMA):
+        row = await Person.select().where(Person.id == enrolled["person"]["id"]).first()
+        assert row["account_id"] is None
+
+
+async def test_unit_admin_cannot_reset_an_oversight_reader(api: World) -> None:
+    from core.oversight.services import do_add_reader, do_create_body
+
+    person, login = await _linked_gamma_person(api)
+    body = f"body-{secrets.token_hex(3)}"
+    await do_create_body(body, "监督机构", ["alpha", GAMMA], actor=SYSTEM)
+    await do_add_reader(body, login, actor=SYSTEM)
+    admin = await api.auth("g.admin", GAMMA)
+    r = await api.api.post(f"/api/v1/t/gamma/members/{person['id']}/password-code", headers=admin)
+    assert r.status_code == 409
+
+
+async def test_a_code_stops_working_once_the_account_gains_power(api: World) -> None:
+    person, login = await _linked_gamma_person(api)
+    admin = await api.auth("g.admin", GAMMA)
+    r = await api.api.post(f"/api/v1/t/gamma/members/{person['id']}/password-code", headers=admin)
+    assert r.status_code == 201
+    account = await account_by_login(login)
+    async with bind_slug("beta"):  # now also on beta's roster
+        await do_add_person(account_id=account["id"], login=login, name="兼", actor=SYSTEM)
+    used = await api.api.post(
+        "/api/v1/auth/password-code",
+        json={"code": r.json()["code"], "new_password": "taken over passphrase"},
+    )
+    assert used.status_code == 409
+
+
+async def test_own_password_change_voids_open_codes(api: World) -> None:
+    person, login = await _linked_gamma_person(api)
+    admin = await api.auth("g.admin", GAMMA)
+    r = await api.api.post(f"/api/v1/t/gamma/members/{person['id']}/password-code", headers=admin)
+    own = await api.api.post(
+        "/api/v1/auth/token",
+        json={"login": login, "password": NEW_PASSWORD, "scope": "tenant:gamma"},
+    )
+    changed = await api.api.post(
+        "/api/v1/me/password",
+        headers={"Authorization": f"Bearer {own.json()['token']}"},
+        json={"current_password": NEW_PASSWORD, "new_password": "my own new passphrase"},
+    )
+    assert changed.status_code == 204, changed.text
+    used = await api.api.post(
+        "/api/v1/auth/password-code",
+        json={"code": r.json()["code"], "new_password": "the admin's passphrase"},
+    )
+    assert used.json()["error"]["code"] == "password_reset.invalid"
