@@ -24,6 +24,7 @@ from core.audit.actions import Actor, tenant_action
 from core.errors import Conflict, InvalidInput, NotFound
 from core.tenancy.context import require_tenant
 from core.tenancy.membership import access_changed, index_membership
+from core.tenancy.storage import get_storage
 from core.tenancy.tables import Invitation, Person, RoleGrant
 
 __all__ = [
@@ -140,6 +141,20 @@ def _invalidate(slug: str) -> Any:
     return lambda: access_changed(slug)
 
 
+async def _serialise_roster() -> None:
+    """Roster writers of one tenant one at a time, so `_check_body` judges what it will commit.
+
+    On PostgreSQL a transaction-scoped advisory lock keyed by the tenant's schema (released at
+    commit or rollback): under READ COMMITTED two concurrent enrolments could otherwise each see
+    no secretary and both add one. SQLite's write transactions (`BEGIN IMMEDIATE`) already
+    serialise every writer of the file.
+    """
+    if get_storage().backend == "postgres":
+        await Person.raw(
+            "SELECT pg_advisory_xact_lock(hashtext({}))", f"yishi.roster.{require_tenant().schema}"
+        )
+
+
 async def _check_body() -> None:
     """The body's invariants, checked inside the writing transaction after the change.
 
@@ -223,6 +238,7 @@ async def do_add_person(
         # Before the tenant write: the index may say "maybe", never miss a tenant.
         await index_membership(account_id, slug)
     async with tenant_action(actor, "person.add", "", login=login, name=name, roles=roles) as act:
+        await _serialise_roster()
         if account_id is not None and await Person.exists().where(Person.account_id == account_id):
             raise Conflict(
                 "{login} 已在本单位名册中。", "{login} is already on the roster.", login=login
@@ -295,6 +311,7 @@ async def do_enrol_person(
     roles = _check_roles(roles or [])
     slug = require_tenant().slug
     async with tenant_action(actor, "person.enrol", "", login=login, name=name, roles=roles) as act:
+        await _serialise_roster()
         person = await _insert_person(
             account_id=None,
             login=login,
@@ -333,6 +350,7 @@ async def do_update_person(person_id: int, *, actor: Actor, **changes: Any) -> d
         raise InvalidInput(fields={k: "unknown field" for k in unknown})
     slug = require_tenant().slug
     async with tenant_action(actor, "person.update", f"person:{person_id}") as act:
+        await _serialise_roster()
         current = await _person(person_id)
         diff = {k: {"old": current[k], "new": v} for k, v in changes.items() if current[k] != v}
         if not diff:
@@ -355,6 +373,7 @@ async def do_set_roles(person_id: int, roles: list[str], *, actor: Actor) -> dic
     roles = _check_roles(roles)
     slug = require_tenant().slug
     async with tenant_action(actor, "roles.set", f"person:{person_id}") as act:
+        await _serialise_roster()
         current = await _person(person_id)
         granted = sorted(set(roles) - set(current["roles"]))
         revoked = sorted(set(current["roles"]) - set(roles))

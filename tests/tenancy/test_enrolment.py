@@ -360,3 +360,21 @@ async def test_own_password_change_voids_open_codes(api: World) -> None:
         json={"code": r.json()["code"], "new_password": "the admin's passphrase"},
     )
     assert used.json()["error"]["code"] == "password_reset.invalid"
+
+
+async def test_concurrent_enrolments_never_break_the_body_rules(api: World) -> None:
+    """Eight enrolments at one free rank at once (service level, so they truly overlap): one."""
+    from core.errors import Conflict
+    from core.tenancy.people import do_enrol_person
+
+    async def enrol() -> int:
+        async with bind_slug(GAMMA):
+            try:
+                await do_enrol_person(
+                    login=_login("same"), name="同序", rank=7, roles=["member"], actor=SYSTEM
+                )
+            except Conflict:
+                return 0
+            return 1
+
+    assert sum(await asyncio.gather(*[enrol() for _ in range(8)])) == 1
