@@ -24,6 +24,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -32,8 +33,14 @@ from piccolo.columns import Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
-from core.errors import StorageSetupError
-from core.tenancy.context import BoundTenant, bind_tenant, lookup_tenant, tenant_names
+from core.errors import StorageSetupError, TenantNotFound
+from core.tenancy.context import (
+    BoundTenant,
+    bind_tenant,
+    lookup_tenant,
+    stored_names,
+    tenant_names,
+)
 from core.tenancy.storage import PLATFORM_SCHEMA, Storage, quote_ident
 
 __all__ = [
@@ -46,6 +53,7 @@ __all__ = [
     "names_for",
     "pending_migrations",
     "schema_behind",
+    "step_names",
 ]
 
 PLATFORM = "platform"
@@ -72,6 +80,11 @@ def _migration_table(engine: Any) -> Any:
 
 #: Storages whose migration lock the current task holds (the lock is re-entered, never re-taken).
 _held: ContextVar[frozenset[str]] = ContextVar("yishi_migration_lock", default=frozenset())
+#: PostgreSQL: the connection holding the lock, which runs every owner statement of the run
+#: (`_pg`), with a lock so that tasks sharing the context never use it at once.
+_owner_conn: ContextVar[tuple[Any, asyncio.Lock] | None] = ContextVar(
+    "yishi_owner_connection", default=None
+)
 
 
 def _lock_key(storage: Storage) -> str:
@@ -89,7 +102,9 @@ async def migration_lock(storage: Storage) -> AsyncIterator[None]:
     token = _held.set(_held.get() | {key})
     try:
         if storage.backend == "postgres":
+            await storage.start_owner_pools()
             conn = await storage.admin_platform.get_new_connection()
+            conn_token = _owner_conn.set((conn, asyncio.Lock()))
             try:
                 await conn.execute("SELECT pg_advisory_lock($1)", LOCK_KEY)
                 try:
@@ -97,6 +112,7 @@ async def migration_lock(storage: Storage) -> AsyncIterator[None]:
                 finally:
                     await conn.execute("SELECT pg_advisory_unlock($1)", LOCK_KEY)
             finally:
+                _owner_conn.reset(conn_token)
                 await conn.close()
         else:
             import fcntl
@@ -136,13 +152,19 @@ async def _apply(engine: Any, stream: str, storage: Storage) -> list[str]:
     return applied
 
 
+def step_names(stream: str) -> list[str]:
+    """The step names of `stream` ("platform" or "tenant"), in the order they apply."""
+    return [n for n, _ in _modules(stream)]
+
+
 async def names_for(
     storage: Storage, tenant: str | BoundTenant, *, guess: bool = False
 ) -> BoundTenant:
-    """A tenant's names: given, stored on its registry row, or (not registered yet) derived.
+    """A tenant's names: given, or stored on its registry row.
 
-    `guess=True` (read-only looks, e.g. a dry run before the platform is migrated) derives the
-    names when the registry cannot be read."""
+    A slug that is not registered raises `TenantNotFound` (a typo never provisions a schema and
+    a role), unless `guess=True`: then the names a new tenant of that slug would get are derived,
+    also when the registry cannot be read (a dry run before the platform is migrated)."""
     if isinstance(tenant, BoundTenant):
         return tenant
     try:
@@ -151,7 +173,11 @@ async def names_for(
         if not guess:
             raise
         found = None
-    return found or tenant_names(tenant, storage.role_prefix)
+    if found is not None:
+        return found
+    if not guess:
+        raise TenantNotFound()
+    return tenant_names(tenant, storage.role_prefix)
 
 
 async def _done(engine: Any) -> set[str] | None:
@@ -166,60 +192,80 @@ async def _done(engine: Any) -> set[str] | None:
         raise
 
 
-async def pending_migrations(storage: Storage, slug: str | BoundTenant | None = None) -> list[str]:
-    engine = storage.admin_platform if slug is None else storage.admin_tenant
-    stream = PLATFORM if slug is None else TENANT
-    if slug is None:
-        table = _migration_table(engine)
-        await table.create_table(if_not_exists=True)
-        done = {r["name"] for r in await table.select(table.name)}
+def _exists(storage: Storage, bound: BoundTenant | None) -> bool:
+    """Whether the storage could hold a migration table (SQLite: its file exists; reading a
+    missing file would create it). Always True on PostgreSQL (the read itself tells)."""
+    if storage.backend != "sqlite":
+        return True
+    if bound is None:
+        return Path(storage.admin_platform.path).is_file()
+    return storage.tenant_file(bound.schema).is_file()
+
+
+async def pending_migrations(
+    storage: Storage, tenant: str | BoundTenant | None = None, *, guess: bool = False
+) -> list[str]:
+    """Steps not yet applied to the platform (`tenant` None) or a tenant. Read-only: creates
+    nothing, not even the migration table or a SQLite file."""
+    if tenant is None:
+        engine, stream, bound = storage.admin_platform, PLATFORM, None
     else:
-        with bind_tenant(await names_for(storage, slug)):
-            table = _migration_table(engine)
-            await table.create_table(if_not_exists=True)
-            done = {r["name"] for r in await table.select(table.name)}
-    return [n for n, _ in _modules(stream) if n not in done]
+        engine, stream = storage.admin_tenant, TENANT
+        bound = await names_for(storage, tenant, guess=guess)
+    done: set[str] | None = None
+    if _exists(storage, bound):
+        if bound is None:
+            done = await _done(engine)
+        else:
+            with bind_tenant(bound):
+                done = await _done(engine)
+    return [n for n in step_names(stream) if n not in (done or set())]
 
 
 async def schema_behind(storage: Storage) -> list[str]:
     """What `yishi migrate` has still to do, read with the application's login only (no DDL):
     `["platform: m0003_…", "alpha: m0002_…", …]`; empty when everything is current."""
     platform_done = await _done(storage.platform)
-    behind = [f"platform: {n}" for n, _ in _modules(PLATFORM) if n not in (platform_done or set())]
+    behind = [f"platform: {n}" for n in step_names(PLATFORM) if n not in (platform_done or set())]
     if behind:
         return behind  # the registry itself may not be readable yet
     from core.tenancy.tables import Tenant
 
-    steps = [n for n, _ in _modules(TENANT)]
-    for row in await Tenant.select().order_by(Tenant.slug):
+    steps = step_names(TENANT)
+    rows = await Tenant.select(Tenant.slug, Tenant.schema_name, Tenant.role_name).order_by(
+        Tenant.slug
+    )
+    for row in rows:
         with bind_tenant(row):
             done = await _done(storage.tenant) or set()
         behind.extend(f"{row['slug']}: {n}" for n in steps if n not in done)
     return behind
 
 
+def _user(url: str) -> str | None:
+    user = urlsplit(url).username
+    return unquote(user) if user else None
+
+
 def _app_user(storage: Storage) -> str | None:
-    user = urlsplit(storage.settings.url).username
-    return unquote(user) if user else None
-
-
-def _admin_user(storage: Storage) -> str | None:
-    user = urlsplit(storage.settings.effective_admin_url).username
-    return unquote(user) if user else None
+    return _user(storage.settings.url)
 
 
 def quote_literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-async def _pg(storage: Storage, sql: str, *args: Any) -> Any:
-    engine = storage.admin_platform
-    conn = await engine.get_new_connection()
+async def _pg(storage: Storage, sql: str, *args: Any, rows: bool = False) -> Any:
+    """Run an owner statement: on the migration lock's connection when this task holds the lock
+    (one connection for the whole run), else on a connection of its own."""
+    held = _owner_conn.get()
+    if held is not None:
+        conn, guard = held
+        async with guard:
+            return await (conn.fetch(sql, *args) if args or rows else conn.execute(sql))
+    conn = await storage.admin_platform.get_new_connection()
     try:
-        if args:
-            return await conn.fetch(sql, *args)
-        await conn.execute(sql)
-        return None
+        return await (conn.fetch(sql, *args) if args or rows else conn.execute(sql))
     finally:
         await conn.close()
 
@@ -264,12 +310,12 @@ async def _migrate_platform(storage: Storage) -> list[str]:
             storage,
             f"CREATE SCHEMA IF NOT EXISTS {schema}; REVOKE ALL ON SCHEMA {schema} FROM PUBLIC",
         )
-    else:
+    elif not _exists(storage, None):  # WAL is a property of the file: set once, at creation
         await storage.admin_platform.run_ddl("PRAGMA journal_mode=WAL")
     applied = await _apply(storage.admin_platform, PLATFORM, storage)
     if storage.backend == "postgres":
         app = _app_user(storage)
-        if app == _admin_user(storage):
+        if app == _user(storage.settings.effective_admin_url):
             app = None
         await _revoke_temporary(storage, app)
         if app:
@@ -324,17 +370,50 @@ async def _grant_pg_tenant(storage: Storage, bound: BoundTenant) -> None:
         await _pg(storage, f"REVOKE ALL ON SCHEMA {s} FROM {quote_ident(name)}")
 
 
-async def migrate_tenant(storage: Storage, tenant: str | BoundTenant) -> list[str]:
+async def _tenant_done(storage: Storage, bound: BoundTenant) -> set[str] | None:
+    """A tenant's applied steps (None: no migration table): on PostgreSQL one statement on the
+    owner's connection, naming the schema (no transaction, no search_path to set)."""
+    if storage.backend != "postgres":
+        with bind_tenant(bound):
+            return await _done(storage.admin_tenant)
+    try:
+        found = await _pg(
+            storage, f"SELECT name FROM {quote_ident(bound.schema)}.yishi_migration", rows=True
+        )
+    except Exception as exc:  # asyncpg UndefinedTableError: schema or table not created yet
+        if "does not exist" in str(exc):
+            return None
+        raise
+    return {r["name"] for r in found}
+
+
+async def migrate_tenant(
+    storage: Storage,
+    tenant: str | BoundTenant | dict[str, Any],
+    *,
+    guess: bool = False,
+    check_first: bool = False,
+) -> list[str]:
     """Create the tenant's storage if missing and apply its pending migrations.
 
-    `tenant` is a slug (its stored names are used, or derived ones if it is not registered yet)
-    or the names themselves (tenant creation)."""
+    `tenant` is its registry row, its names (tenant creation), or a registered slug (`guess=True`:
+    or a slug not registered, with derived names). `check_first`: read the applied steps first
+    (one query) and, when nothing is pending, skip provisioning and grants altogether (what
+    `migrate_all` does for a no-op run); grants are always re-done after a step was applied."""
     async with migration_lock(storage):
-        bound = await names_for(storage, tenant)
+        if isinstance(tenant, dict):
+            bound = stored_names(tenant)
+        else:
+            bound = await names_for(storage, tenant, guess=guess)
+        exists = _exists(storage, bound)
+        if check_first and exists:
+            done = await _tenant_done(storage, bound)
+            if done is not None and all(n in done for n in step_names(TENANT)):
+                return []
         if storage.backend == "postgres":
             await _provision_pg_tenant(storage, bound)
         with bind_tenant(bound):
-            if storage.backend == "sqlite":
+            if not exists:  # a new SQLite file: WAL is set once, at creation
                 await storage.admin_tenant.run_ddl("PRAGMA journal_mode=WAL")
             applied = await _apply(storage.admin_tenant, TENANT, storage)
         if storage.backend == "postgres":
@@ -342,10 +421,12 @@ async def migrate_tenant(storage: Storage, tenant: str | BoundTenant) -> list[st
         return applied
 
 
-async def drop_tenant_storage(storage: Storage, tenant: str | BoundTenant) -> None:
+async def drop_tenant_storage(
+    storage: Storage, tenant: str | BoundTenant, *, guess: bool = False
+) -> None:
     """Remove a tenant's schema and role (PostgreSQL) or its file (SQLite). Irreversible."""
     async with migration_lock(storage):
-        bound = await names_for(storage, tenant)
+        bound = await names_for(storage, tenant, guess=guess)
         if storage.backend == "postgres":
             s, r = quote_ident(bound.schema), quote_ident(bound.role)
             await _pg(storage, f"DROP SCHEMA IF EXISTS {s} CASCADE")
@@ -375,23 +456,41 @@ async def migrate_all(
     storage: Storage,
     slugs: list[str] | None = None,
     progress: Callable[[str, str, int], None] | None = None,
+    *,
+    guess: bool = False,
 ) -> MigrationReport:
     """Migrate the platform, then each tenant (`slugs`, or every registered one); a failing
     tenant is reported, the rest go on. `progress(slug, outcome, total)` follows each tenant.
-    The whole run holds the migration lock."""
+    The whole run holds the migration lock, and runs its owner statements on its connection.
+
+    The registry is read once. A tenant already at the latest step costs one query (its applied
+    steps), with no provisioning and no grants, unless this run applied a platform step (one may
+    have changed a tenant's names, platform m0003). An unregistered slug in `slugs` fails with
+    `TenantNotFound`, unless `guess=True` (it is then migrated under derived names)."""
+    from core.tenancy.tables import Tenant
+
     async with migration_lock(storage):
         report = MigrationReport(platform=await migrate_platform(storage))
-        if slugs is None:
-            from core.tenancy.tables import Tenant
-
-            slugs = [r["slug"] for r in await Tenant.select(Tenant.slug).order_by(Tenant.slug)]
-        for slug in slugs:
+        rows: dict[str, dict[str, Any]] = {}
+        if slugs is None or slugs:
+            query = Tenant.select(Tenant.slug, Tenant.schema_name, Tenant.role_name)
+            if slugs:
+                query = query.where(Tenant.slug.is_in(slugs))
+            rows = {r["slug"]: r for r in await query.order_by(Tenant.slug)}
+        order = list(rows) if slugs is None else slugs
+        for slug in order:
             try:
-                report.tenants[slug] = await migrate_tenant(storage, slug)
+                row = rows.get(slug)
+                report.tenants[slug] = await migrate_tenant(
+                    storage,
+                    row if row is not None else slug,
+                    guess=guess,
+                    check_first=not report.platform,
+                )
                 if progress:
-                    progress(slug, "ok", len(slugs))
+                    progress(slug, "ok", len(order))
             except Exception as exc:  # one tenant's failure must not stop the others
                 report.failures[slug] = f"{type(exc).__name__}: {exc}"
                 if progress:
-                    progress(slug, "failed", len(slugs))
+                    progress(slug, "failed", len(order))
         return report

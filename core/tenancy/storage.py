@@ -324,6 +324,15 @@ class Storage:
         """Owner-side tenant engine: scopes the search_path only, never the tenant role."""
         return self._owner_engines()[1]
 
+    async def start_owner_pools(self) -> None:
+        """PostgreSQL: a small pool for each owner engine (once), so the queries of a migration
+        run reuse a few connections instead of opening one each; closed by `stop()`."""
+        if self.backend != "postgres":
+            return
+        for engine in self._owner_engines():
+            if engine.pool is None:
+                await engine.start_connection_pool(min_size=1, max_size=4, reset=_no_reset)
+
     def engines(self) -> Iterable[Any]:
         seen: list[Any] = []
         for e in (self.platform, self.tenant, *(self._admin or ())):

@@ -38,7 +38,7 @@ async def fresh(
 @asynccontextmanager
 async def bind_slug_or_new(storage: Storage, slug: str) -> AsyncIterator[None]:
     """Bind a tenant migrated by slug only (never registered): its derived names."""
-    with bind_tenant(await names_for(storage, slug)):
+    with bind_tenant(await names_for(storage, slug, guess=True)):
         yield
 
 
@@ -61,7 +61,7 @@ async def _break(storage: Storage, db: object, slug: str) -> None:
 async def test_fifty_tenants_rerun_and_one_broken(fresh: tuple[Storage, object]) -> None:
     storage, db = fresh
     await _break(storage, db, "t13")
-    report = await migrate_all(storage, SLUGS)
+    report = await migrate_all(storage, SLUGS, guess=True)
     assert report.platform == [n for n, _ in _modules("platform")]
     assert set(report.failures) == {"t13"}
     assert len(report.tenants) == 49
@@ -74,10 +74,10 @@ async def test_fifty_tenants_rerun_and_one_broken(fresh: tuple[Storage, object])
     async with bind_slug_or_new(storage, "t49"):
         assert [r["login"] for r in await Person.select(Person.login)] == ["t49.x"]
 
-    again = await migrate_all(storage, [s for s in SLUGS if s != "t13"])
+    again = await migrate_all(storage, [s for s in SLUGS if s != "t13"], guess=True)
     assert again.platform == [] and again.ok
     assert all(steps == [] for steps in again.tenants.values())
-    assert await pending_migrations(storage, "t00") == []
+    assert await pending_migrations(storage, "t00", guess=True) == []
     assert await pending_migrations(storage) == []
 
 
@@ -86,12 +86,12 @@ async def test_deleted_tenant_comes_back_empty(fresh: tuple[Storage, object]) ->
     from core.tenancy.migrate import drop_tenant_storage
 
     storage, _ = fresh
-    await migrate_all(storage, ["again"])
+    await migrate_all(storage, ["again"], guess=True)
     await storage.start()
     async with bind_slug_or_new(storage, "again"):
         await Person.insert(Person(account_id=1, login="old", name="旧"))
         assert len(await Person.select()) == 1
-    await drop_tenant_storage(storage, "again")
-    await migrate_all(storage, ["again"])
+    await drop_tenant_storage(storage, "again", guess=True)
+    await migrate_all(storage, ["again"], guess=True)
     async with bind_slug_or_new(storage, "again"):
         assert await Person.select() == []

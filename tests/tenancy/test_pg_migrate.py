@@ -40,7 +40,9 @@ async def test_two_concurrent_migrators_both_succeed(target: DatabaseSettings) -
     """Two migrators (two storages: two processes' worth of pools) on one fresh database."""
     first, second = configure(target), configure(target)
     try:
-        reports = await asyncio.gather(migrate_all(first, SLUGS), migrate_all(second, SLUGS))
+        reports = await asyncio.gather(
+            migrate_all(first, SLUGS, guess=True), migrate_all(second, SLUGS, guess=True)
+        )
         assert all(r.ok for r in reports), [r.failures for r in reports]
         platform_steps = [n for n, _ in _modules("platform")]
         tenant_steps = [n for n, _ in _modules("tenant")]
@@ -49,7 +51,7 @@ async def test_two_concurrent_migrators_both_succeed(target: DatabaseSettings) -
         for slug in SLUGS:
             ran = reports[0].tenants[slug] + reports[1].tenants[slug]
             assert sorted(ran) == tenant_steps, slug
-            assert await pending_migrations(second, slug) == []
+            assert await pending_migrations(second, slug, guess=True) == []
         assert await pending_migrations(first) == []
     finally:
         await first.stop()
