@@ -27,7 +27,7 @@ from core.api import context_of
 from core.audit.actions import Actor
 from core.settings import get_settings
 from core.tenancy.membership import roles_in, tenants_of
-from core.tenancy.registry import get_tenant
+from core.tenancy.tables import Tenant
 
 __all__ = ["AuthController", "MeController", "PlatformTokensController"]
 
@@ -157,14 +157,18 @@ def _limiter(request: Request[Any, Any, Any]) -> FailureLimiter:
     return limiter
 
 
-async def _profile(account: dict[str, Any], via: str) -> Profile:
-    # Only the tenants the platform index names are opened, never every tenant's storage; each
-    # one's own storage says the roles (suspended tenants are listed with their status).
+async def _profile(account: dict[str, Any], via: str, slugs: list[str] | None = None) -> Profile:
+    """The account's profile with its roles in `slugs` (default: every tenant the platform index
+    names). Only those tenants are read (one registry query) and opened, never every tenant's
+    storage; each one's own storage says the roles (suspended tenants show their status)."""
+    if slugs is None:
+        slugs = await tenants_of(account["id"])
+    rows = (
+        await Tenant.select().where(Tenant.slug.is_in(slugs)).order_by(Tenant.slug) if slugs else []
+    )
     tenants = []
-    for slug in await tenants_of(account["id"]):
-        t = await get_tenant(slug)
-        roles = await roles_in(t, account["id"]) if t is not None else []
-        if t is not None and roles:
+    for t in rows:
+        if roles := await roles_in(t, account["id"]):
             tenants.append(TenantRoles(t["slug"], t["name"], t["status"], roles))
     return Profile(
         id=account["id"],
@@ -278,12 +282,9 @@ class MeController(Controller):
             "display_name": p.display_name,
             "is_operator": p.is_operator,
         }
-        profile = await _profile(account, p.scope_label)
-        if p.via == "tenant":  # a tenant token sees only its own tenant
-            profile.tenants = [t for t in profile.tenants if t.slug == p.scope]
-        elif p.via != "session":
-            profile.tenants = []
-        return profile
+        # A tenant token sees only its own tenant; oversight and platform tokens none.
+        slugs = None if p.via == "session" else [p.scope] if p.via == "tenant" else []
+        return await _profile(account, p.scope_label, slugs)
 
     @get("/tokens", opt={"permission": SIGNED_IN}, summary="本人的访问令牌 Own tokens")
     async def tokens(self, request: Request[Any, Any, Any]) -> list[TokenOut]:

@@ -9,8 +9,8 @@ The index row and the `access_version` bump are bookkeeping of the action that c
 audit entry records the change itself), written just outside that action's transaction because
 they live in the other storage; neither is audited on its own.
 
-`tenant_roles(account_id, slug)` is the one question every door asks ("has this account a role in
-this tenant?"): token issue, `/me`. It opens only the tenant asked about; `/me` and sign-in open
+`roles_in(tenant_row, account_id)` is the one question every door asks ("has this account a role
+in this tenant?"): token issue, `/me`. It opens only the tenant asked about; `/me` and sign-in open
 only the tenants in the index, never every tenant's storage.
 """
 
@@ -20,14 +20,12 @@ from typing import Any
 
 from core.access.enforcers import ACCESS
 from core.tenancy.context import bind_tenant
-from core.tenancy.registry import get_tenant
 from core.tenancy.tables import Membership, Tenant
 
 __all__ = [
     "access_changed",
     "index_membership",
     "roles_in",
-    "tenant_roles",
     "tenants_of",
 ]
 
@@ -51,15 +49,6 @@ async def roles_in(tenant: dict[str, Any], account_id: int) -> list[str]:
     with bind_tenant(tenant):
         access = await ACCESS.for_bound_tenant(tenant["plugin"], tenant.get("access_version"))
         return access.roles_of(account_id)
-
-
-async def tenant_roles(account_id: int, slug: str, *, active_only: bool = True) -> list[str]:
-    """The account's roles in tenant `slug`; empty when the tenant is missing (or, with
-    `active_only`, suspended) or the account has no role there."""
-    tenant = await get_tenant(slug)
-    if tenant is None or (active_only and tenant["status"] != "active"):
-        return []
-    return await roles_in(tenant, account_id)
 
 
 async def access_changed(slug: str) -> None:

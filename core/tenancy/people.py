@@ -39,7 +39,6 @@ __all__ = [
     "do_update_person",
     "invitation_prefix",
     "list_people",
-    "person_by_account",
 ]
 
 _FIELDS = ("name", "title", "rank", "areas", "active")
@@ -130,11 +129,6 @@ async def access_people(actor: Actor, *, include_inactive: bool = False) -> list
 async def access_person(actor: Actor, person_id: int) -> dict[str, Any]:
     """One roster entry as `actor` may see it; missing and not visible are the same NotFound."""
     return await _person(person_id)
-
-
-async def person_by_account(account_id: int) -> dict[str, Any] | None:
-    row = await Person.select(Person.id).where(Person.account_id == account_id).first()
-    return await _person(row["id"]) if row else None
 
 
 def _invalidate(slug: str) -> Any:

@@ -332,13 +332,17 @@ async def test_a_code_stops_working_once_the_account_gains_power(api: World) -> 
     r = await api.api.post(f"/api/v1/t/gamma/members/{person['id']}/password-code", headers=admin)
     assert r.status_code == 201
     account = await account_by_login(login)
-    async with bind_slug("beta"):  # now also on beta's roster
-        await do_add_person(account_id=account["id"], login=login, name="兼", actor=SYSTEM)
-    used = await api.api.post(
-        "/api/v1/auth/password-code",
-        json={"code": r.json()["code"], "new_password": "taken over passphrase"},
-    )
-    assert used.status_code == 409
+    await do_create_tenant("delta", "测试丁单位党组", "nantong", actor=SYSTEM)
+    try:
+        async with bind_slug("delta"):  # now also on another unit's roster
+            await do_add_person(account_id=account["id"], login=login, name="兼", actor=SYSTEM)
+        used = await api.api.post(
+            "/api/v1/auth/password-code",
+            json={"code": r.json()["code"], "new_password": "taken over passphrase"},
+        )
+        assert used.status_code == 409
+    finally:
+        await do_delete_tenant("delta", actor=SYSTEM)
 
 
 async def test_own_password_change_voids_open_codes(api: World) -> None:
