@@ -43,6 +43,7 @@ from core.errors import (
 )
 
 __all__ = [
+    "LOGIN_PATTERN",
     "SCOPE_KINDS",
     "Principal",
     "account_by_login",
@@ -67,6 +68,8 @@ __all__ = [
 ]
 
 SCOPE_KINDS = ("tenant", "oversight", "platform")
+#: What a new login may look like (existing ones are looked up as given).
+LOGIN_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,99}$"
 MIN_PASSWORD = 10
 LAST_USED_GRANULARITY = timedelta(minutes=5)
 

@@ -17,7 +17,7 @@ from core.access.permissions import (
     ROLES,
     TENANT_READ,
 )
-from core.accounts.services import do_disable_account, do_enable_account
+from core.accounts.services import LOGIN_PATTERN, do_disable_account, do_enable_account
 from core.api import context_of
 from core.errors import TenantNotFound
 from core.rules.plugins import hooks_for, tenant_policy
@@ -78,7 +78,7 @@ class PasswordCodeOut(msgspec.Struct):
 
 
 class PersonIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    login: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,99}$")]
+    login: Annotated[str, msgspec.Meta(pattern=LOGIN_PATTERN)]
     name: Text100
     title: Annotated[str, msgspec.Meta(max_length=200)] = ""
     rank: Annotated[int, msgspec.Meta(ge=0, le=1000)] = 0

@@ -10,6 +10,7 @@ from litestar.params import JSONBody
 
 from core.access.permissions import PUBLIC
 from core.accounts.recovery import do_use_password_code
+from core.accounts.services import LOGIN_PATTERN
 from core.api import context_of
 from core.tenancy.api import PersonOut
 from core.tenancy.enrolment import do_accept_invitation
@@ -23,7 +24,7 @@ class AcceptIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     code: Code
     #: Not signed in: the login to use (default: the one proposed at enrolment). An existing
     #: account's login needs its password; a new login creates the account with `password`.
-    login: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,99}$")] | None = None
+    login: Annotated[str, msgspec.Meta(pattern=LOGIN_PATTERN)] | None = None
     password: Annotated[str, msgspec.Meta(max_length=1000)] | None = None
     #: Create a new account with `login` and `password` (else: sign in to an existing one).
     create: bool = False
