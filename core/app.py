@@ -20,7 +20,6 @@ from core.errors import (
     BodyTooLarge,
     InvalidInput,
     NotFound,
-    UnsupportedMediaType,
     YishiError,
 )
 from core.oversight.api import OversightController
@@ -34,7 +33,13 @@ from core.tenancy.tables import Tenant
 from core.web.docs import SwaggerUIOffline, static_router
 from core.web.errors import render_error
 from core.web.headers import security_headers
-from core.web.inputs import MAX_BODY_BYTES, InputGuardMiddleware, check_body, litestar_fields
+from core.web.inputs import (
+    MAX_BODY_BYTES,
+    InputGuardMiddleware,
+    check_body,
+    litestar_fields,
+    prepare_bodies,
+)
 from core.web.openapi import describe_fields, document_errors
 
 __all__ = ["create_app"]
@@ -46,39 +51,28 @@ class _HttpError(YishiError):
     """Framework errors (405, 413, …) carried into the one error format."""
 
 
-def _answer(request: Request[Any, Any, Any], error: YishiError) -> Response[Any]:
-    return render_error(request, error)
-
-
-def _handle_yishi(request: Request[Any, Any, Any], exc: YishiError) -> Response[Any]:
-    return _answer(request, exc)
-
-
 def _handle_validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
     # Litestar's own validation (query and path parameters; bodies are checked strictly before,
     # by `core.web.inputs`): the real field name and a sentence, never `'tenant'` or `data`.
     fields: dict[str, Any] = litestar_fields(exc.extra, str(exc.detail), sent=request.path_params)
     if not fields:
         fields["body"] = exc.detail
-    return _answer(request, InvalidInput(fields=fields))
+    return render_error(request, InvalidInput(fields=fields))
 
 
 def _handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
     if isinstance(exc, NotFoundException):
-        return _answer(request, NotFound())
+        return render_error(request, NotFound())
     if exc.status_code == 413:  # Litestar's `request_max_body_size`, met while reading
         limit = request.route_handler.resolve_request_max_body_size() or MAX_BODY_BYTES
         text = f"最多 {limit} 字节 (at most {limit} bytes)"
-        return _answer(request, BodyTooLarge(fields={"body": text}, limit=limit))
-    if exc.status_code == 415:
-        got = request.headers.get("content-type", "")[:100] or "(none)"
-        return _answer(request, UnsupportedMediaType(fields={"content-type": got}, got=got))
+        return render_error(request, BodyTooLarge(fields={"body": text}, limit=limit))
     error = _HttpError(
         "请求无法完成：{detail}", "The request could not be completed: {detail}", detail=exc.detail
     )
     error.status = exc.status_code  # type: ignore[misc]
     error.code = f"http.{exc.status_code}"  # type: ignore[misc]
-    return _answer(request, error)
+    return render_error(request, error)
 
 
 def _handle_crash(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
@@ -88,7 +82,7 @@ def _handle_crash(request: Request[Any, Any, Any], exc: Exception) -> Response[A
     )
     error.status = 500  # type: ignore[misc]
     error.code = "internal"  # type: ignore[misc]
-    return _answer(request, error)
+    return render_error(request, error)
 
 
 LANDING = """<!doctype html>
@@ -183,17 +177,17 @@ def create_app(settings: Settings | None = None, storage: Storage | None = None)
             static_router(),
         ],
         # The input guard first: it refuses NUL in headers, path and query before the request
-        # context reads the database with the caller's credentials. Bodies are checked by
-        # `check_body`, after the guards (core/web/inputs.py).
-        before_request=check_body,
+        # context reads the database with the caller's credentials (core/web/inputs.py).
         middleware=[
             DefineMiddleware(InputGuardMiddleware),
             DefineMiddleware(RequestContextMiddleware),
         ],
         request_max_body_size=MAX_BODY_BYTES,
-        guards=[permission_guard],
+        # App guards run before any other layer's and cannot be dropped by one: the permission
+        # (401/403), then the JSON body (415, 413, 400; core/web/inputs.py).
+        guards=[permission_guard, check_body],
         exception_handlers={
-            YishiError: _handle_yishi,
+            YishiError: render_error,
             ValidationException: _handle_validation,
             HTTPException: _handle_http,
             Exception: _handle_crash,
@@ -204,6 +198,7 @@ def create_app(settings: Settings | None = None, storage: Storage | None = None)
         on_shutdown=[stop],
         debug=False,
     )
+    prepare_bodies(app)
     document_errors(app)
     describe_fields(app)
     app.state.limiter = _limiter(settings)

@@ -1,14 +1,28 @@
-"""The HTTP interface as other tools see it: OpenAPI, the docs page, security headers."""
+"""The HTTP interface as other tools see it: OpenAPI, the docs page, security headers, the
+error page under the CSP, and the body check every body route runs."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urlsplit
 
+import httpx
+import msgspec
 import pytest
+from litestar import Litestar, Request, post
+from litestar.connection import request as request_module
+from litestar.handlers import HTTPRouteHandler
+from litestar.params import JSONBody
+from litestar.routes import HTTPRoute
 
+from core.access.guards import permission_guard
 from core.app import create_app
+from core.errors import YishiError
 from core.settings import Settings
+from core.web import inputs
+from core.web.errors import render_error
+from core.web.inputs import BODY_CHECK, check_body
 from tests.world import World
 
 # --- the docs page works with no internet ----------------------------------------------------
@@ -74,8 +88,6 @@ async def test_api_answers_are_never_cached(api: World) -> None:
 
 
 async def test_hsts_only_in_production(api: World) -> None:
-    import httpx
-
     settings = Settings(mode="production", database=api.settings.database)
     production = create_app(settings, api.storage)
     transport = httpx.ASGITransport(app=production)
@@ -175,3 +187,101 @@ async def test_main_structs_describe_every_field(api: World, name: str) -> None:
     assert schema.get("description") and "efficient serializable" not in schema["description"]
     undescribed = [f for f, prop in schema["properties"].items() if not prop.get("description")]
     assert not undescribed, f"{name}: {undescribed}"
+
+
+# --- the error page works under the CSP ------------------------------------------------------
+
+
+async def test_error_page_has_no_inline_style(api: World) -> None:
+    page = await api.api.get("/no/such/page", headers={"Accept": "text/html"})
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "style-src 'self'" in page.headers["content-security-policy"]
+    text = page.text.lower()
+    assert "<style" not in text and "style=" not in text  # the CSP would block both
+    sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.text)
+    assert sheets
+    for url in sheets:
+        parts = urlsplit(url)
+        assert not parts.scheme and not parts.netloc, url
+        sheet = await api.api.get(url)
+        assert sheet.status_code == 200 and sheet.headers["content-type"].startswith("text/css")
+
+
+# --- every body is checked, and parsed once --------------------------------------------------
+
+
+def _body_handlers(app: Litestar) -> list[tuple[str, HTTPRouteHandler]]:
+    return [
+        (route.path, handler)
+        for route in app.routes
+        if isinstance(route, HTTPRoute)
+        for handler in route.route_handlers
+        if "data" in handler.parsed_fn_signature.parameters
+    ]
+
+
+def test_every_handler_taking_a_body_runs_the_body_check(api: World) -> None:
+    app = create_app(api.settings, api.storage)
+    found = _body_handlers(app)
+    assert len(found) >= 10
+    for path, handler in found:
+        guards = handler.resolve_guards()
+        # An app guard: no layer can drop it, and it runs after the permission check.
+        assert check_body in guards, path
+        assert guards.index(permission_guard) < guards.index(check_body), path
+        check = handler.opt[BODY_CHECK]
+        assert check.takes_body and check.strict_type is not None, path
+    # A route's own `before_request` does not replace it.
+    hooked = [(path, h) for path, h in found if h.resolve_before_request() is not None]
+    assert all(check_body in h.resolve_guards() for _, h in hooked)
+
+
+class _Count(msgspec.Struct):
+    a: int
+
+
+async def test_a_route_with_its_own_before_request_is_still_checked() -> None:
+    seen: list[str] = []
+
+    async def own_hook(request: Request[Any, Any, Any]) -> None:
+        seen.append(request.url.path)
+
+    @post("/x", before_request=own_hook, status_code=200)
+    async def take(data: JSONBody[_Count]) -> dict[str, int]:
+        return {"a": data.a}
+
+    app = Litestar([take], guards=[check_body], exception_handlers={YishiError: render_error})
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        r = await client.post("/x", content='{"a": 1}', headers={"content-type": "text/plain"})
+        assert r.status_code == 415, r.text
+        r = await client.post("/x", json={"a": "1"})
+        assert r.status_code == 400 and set(r.json()["error"]["fields"]) == {"a"}, r.text
+        r = await client.post("/x", json={"a": 1})
+        assert r.status_code == 200 and r.json() == {"a": 1}
+    assert seen == ["/x"]  # the hook ran only once the body was good
+
+
+async def test_a_json_body_is_parsed_once(api: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    member = await api.auth("a.mem", "alpha")
+    calls: list[bytes] = []
+    decode = request_module.decode_json
+
+    def counting(value: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(value)
+        return decode(value, *args, **kwargs)
+
+    checked: list[int] = []
+    check_tree = inputs.check_tree
+
+    def checking(body: bytes, tree: Any, body_type: Any) -> None:
+        checked.append(len(calls))  # the body check works on the tree Litestar keeps
+        check_tree(body, tree, body_type)
+
+    monkeypatch.setattr(request_module, "decode_json", counting)
+    monkeypatch.setattr(inputs, "check_tree", checking)
+    r = await api.api.post(
+        "/api/v1/t/alpha/rules/what-if", headers=member, json={"expected": 7, "present": 4}
+    )
+    assert r.status_code == 200, r.text
+    assert checked == [1] and len(calls) == 1

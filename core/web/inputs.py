@@ -7,17 +7,20 @@ Two places, each for a reason:
   database with the `Authorization` header or the session cookie before any handler or hook runs,
   and PostgreSQL refuses NUL in text (a 500), so this must come first. NUL exists only after
   decoding (`%00` is three bytes), so the query is checked percent-decoded, the path as routed.
-* `check_body` (the app's `before_request` hook): the JSON body of a route that takes one
-  (`data`). It runs after the guards, so a caller without the permission still gets 403, and
-  before Litestar decodes the body for the handler, where 1,000 nested arrays raise
-  `RecursionError` inside msgspec. It refuses a content type other than `application/json` or
-  `application/*+json` (415: a cross-site `<form enctype="text/plain">` cannot send JSON's type,
-  which closes login CSRF), a body above the route's `request_max_body_size` (413, enforced by
-  Litestar while reading), malformed JSON, nesting deeper than `MAX_DEPTH`, NUL in any string or
-  key (JSON `"\\u0000"` is six ASCII bytes: only the decoded tree shows it; a NUL login used to
-  reach PostgreSQL on the public sign-in routes), a number out of range (`1e999`), and then
-  checks the body against the route's type **strictly** (Litestar converts leniently: `"4"`
-  passed as 4), every problem under the real path (`present`, `values.x`, `rule_versions[0].from`).
+* `check_body` (an app-level guard, after `permission_guard`): the JSON body of a route that
+  takes one (`data`). Guards of all layers add up, so no route can drop it; it runs after the
+  permission check, so a caller without the permission still gets 401/403, and before Litestar
+  converts the body for the handler. It refuses a content type other than `application/json`
+  or `application/*+json` (415: a cross-site `<form enctype="text/plain">` cannot send JSON's
+  type, which closes login CSRF), a body above the route's `request_max_body_size` (413,
+  enforced by Litestar while reading), malformed JSON, nesting deeper than `MAX_DEPTH` (1,000
+  nested arrays raise `RecursionError` inside msgspec), NUL in any string or key (JSON
+  `"\\u0000"` is six ASCII bytes: only the decoded tree shows it; a NUL login used to reach
+  PostgreSQL on the public sign-in routes), a number out of range (`1e999`), and then checks
+  the body against the route's type **strictly** (Litestar converts leniently: `"4"` passed as
+  4), every problem under the real path (`present`, `values.x`, `rule_versions[0].from`). The
+  body is decoded once, by `request.json()`, which keeps the tree for the handler; the strict
+  check converts that tree, with the type decided per handler at start (`prepare_bodies`).
 
 `litestar_fields()` turns the validation errors Litestar raises itself (query and path
 parameters) into the same "中文 (English)" texts under the real names (`core.app`).
@@ -28,13 +31,16 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection
+from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
-from typing import Any
+from typing import Annotated, Any, get_args, get_origin
 from urllib.parse import unquote, unquote_to_bytes
 
 import msgspec
-from litestar import Request
+from litestar import Litestar, Request
+from litestar.connection import ASGIConnection
+from litestar.exceptions import SerializationException
+from litestar.routes import HTTPRoute
 from litestar.types import ASGIApp, Receive, Scope, Send
 
 from core.errors import (
@@ -43,15 +49,22 @@ from core.errors import (
     NestedTooDeep,
     NulCharacter,
     UnsupportedMediaType,
+    YishiError,
 )
 
 __all__ = [
+    "BODY_CHECK",
+    "BODY_METHODS",
     "MAX_BODY_BYTES",
     "MAX_DEPTH",
+    "BodyCheck",
     "InputGuardMiddleware",
+    "body_check",
     "check_body",
+    "check_tree",
     "field_path",
     "litestar_fields",
+    "prepare_bodies",
     "problem_text",
 ]
 
@@ -66,7 +79,8 @@ REQUIRED_TEXT = "必填 (required)"
 UNKNOWN_TEXT = "没有这个字段 (unknown field)"
 RANGE_TEXT = "数值超出范围 (number out of range)"
 BODY = "body"
-_BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+#: The methods whose requests carry a body (and change something).
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 _TYPE_ZH = {
     "int": "整数",
@@ -165,11 +179,16 @@ def litestar_fields(extra: Any, detail: str = "", sent: Collection[str] = ()) ->
     return fields
 
 
-# --- the JSON tree -----------------------------------------------------------------------------
+# --- the JSON body -----------------------------------------------------------------------------
 
-#: Floats are read as `Decimal` only for the walk below, so an overflow (`1e999`) is found with
-#: its path instead of msgspec's `$[...]`.
-_TREE = msgspec.json.Decoder(float_hook=Decimal)
+#: Floats as `Decimal`, only to name the field of a number out of range (`1e999`): msgspec's own
+#: message says `$[...]`. Used on that refusal alone, never on a good body.
+_DECIMAL_TREE = msgspec.json.Decoder(float_hook=Decimal)
+
+
+def _too_deep(path: str) -> NestedTooDeep:
+    text = f"最多 {MAX_DEPTH} 层 (at most {MAX_DEPTH})"
+    return NestedTooDeep(fields={path: text}, limit=MAX_DEPTH)
 
 
 def _walk(tree: Any) -> None:
@@ -187,53 +206,101 @@ def _walk(tree: Any) -> None:
                 raise InvalidInput(fields={path: RANGE_TEXT})
         elif isinstance(value, dict | list):
             if depth + 1 > MAX_DEPTH:
-                raise NestedTooDeep(
-                    fields={path: f"最多 {MAX_DEPTH} 层 (at most {MAX_DEPTH})"}, limit=MAX_DEPTH
-                )
+                raise _too_deep(path)
             if isinstance(value, dict):
                 for key, item in value.items():
-                    sub = _join(path, key)
                     if "\x00" in key:
                         raise NulCharacter(fields={_join(path, key.replace("\x00", "")): NUL_TEXT})
-                    stack.append((item, sub, depth + 1))
+                    stack.append((item, _join(path, key), depth + 1))
             else:
                 for i, item in enumerate(value):
                     stack.append((item, f"{'' if path == BODY else path}[{i}]", depth + 1))
 
 
-@lru_cache(maxsize=256)
-def _strict_decoder(body_type: Any) -> msgspec.json.Decoder[Any] | None:
-    try:
-        return msgspec.json.Decoder(body_type, strict=True)
-    except TypeError:  # not a type msgspec decodes: Litestar's own handling applies
-        return None
+def _needs_walk(body: bytes) -> bool:
+    """Whether the decoded tree can hold a NUL or nest beyond `MAX_DEPTH`: a NUL in a JSON
+    string is the escape `\\u0000` (a raw one is malformed JSON, refused by the decoder), and
+    nesting deeper than `MAX_DEPTH` needs more than `MAX_DEPTH` brackets."""
+    return b"\\u0000" in body or body.count(b"[") + body.count(b"{") > MAX_DEPTH
 
 
-def check_json_body(body: bytes, body_type: Any) -> None:
-    """Refuse a body that is malformed, too deep, holds NUL or out-of-range numbers, or does not
-    strictly match `body_type`; each with the real field path."""
-    try:
-        tree = _TREE.decode(body)
-    except RecursionError:
-        raise NestedTooDeep(
-            fields={BODY: f"最多 {MAX_DEPTH} 层 (at most {MAX_DEPTH})"}, limit=MAX_DEPTH
-        ) from None
-    except msgspec.ValidationError as exc:  # only "Number out of range" without a type
-        raise InvalidInput(
-            fields={field_path(str(exc).partition(" - at ")[2]): RANGE_TEXT}
-        ) from None
-    except msgspec.DecodeError as exc:
-        detail = str(exc)
-        raise MalformedBody(fields={BODY: detail}, detail=detail) from None
-    _walk(tree)
-    decoder = _strict_decoder(body_type) if body_type is not None else None
-    if decoder is None:
+def undecodable(body: bytes, message: str) -> YishiError:
+    """The refusal for a body the JSON decoder refused with `message`."""
+    if message.startswith("Number out of range"):
+        try:  # decoded again, floats as Decimal, to find the field it is in
+            _walk(_DECIMAL_TREE.decode(body))
+        except RecursionError:
+            return _too_deep(BODY)
+        except YishiError as found:
+            return found
+        except msgspec.DecodeError:
+            pass
+        return InvalidInput(fields={field_path(message.partition(" - at ")[2]): RANGE_TEXT})
+    return MalformedBody(fields={BODY: message}, detail=message)
+
+
+def check_tree(body: bytes, tree: Any, body_type: Any) -> None:
+    """Refuse a decoded body that is too deep, holds NUL, or does not strictly match
+    `body_type` (None: not a type msgspec checks, Litestar's own handling applies); each with
+    the real field path."""
+    if _needs_walk(body):
+        _walk(tree)
+    if body_type is None:
         return
     try:
-        decoder.decode(body)
+        msgspec.convert(tree, body_type, strict=True)
     except msgspec.ValidationError as exc:
         field, text = validation_field(str(exc))
         raise InvalidInput(fields={field: text}) from None
+
+
+@dataclass(frozen=True)
+class BodyCheck:
+    """What `check_body` needs to know about one route handler, decided once (`prepare_bodies`)."""
+
+    #: The handler takes a body (`data`).
+    takes_body: bool
+    #: The type the body is checked against strictly; None when msgspec cannot check it.
+    strict_type: Any = None
+
+
+#: The key of a handler's `opt` holding its `BodyCheck`.
+BODY_CHECK = "yishi_body_check"
+
+
+def _strict_type(annotation: Any) -> Any:
+    """The body's type without Litestar's `Body(...)` marker (msgspec's own `Meta` kept), or
+    None when msgspec cannot convert to it."""
+    if get_origin(annotation) is Annotated:
+        base, *extras = get_args(annotation)
+        metas = tuple(m for m in extras if isinstance(m, msgspec.Meta))
+        annotation = Annotated[(base, *metas)] if metas else base  # type: ignore[valid-type]
+    try:
+        msgspec.json.Decoder(annotation)
+    except TypeError:
+        return None
+    return annotation
+
+
+def body_check(handler: Any) -> BodyCheck:
+    """The handler's `BodyCheck`, stored in its `opt` the first time it is asked for."""
+    opt = handler.opt
+    found = opt.get(BODY_CHECK)
+    if isinstance(found, BodyCheck):
+        return found
+    signature = getattr(handler, "parsed_fn_signature", None)
+    data = signature.parameters.get("data") if signature is not None else None
+    check = BodyCheck(False) if data is None else BodyCheck(True, _strict_type(data.annotation))
+    opt[BODY_CHECK] = check
+    return check
+
+
+def prepare_bodies(app: Litestar) -> None:
+    """Decide every route handler's `BodyCheck` at start, not on its first request."""
+    for route in app.routes:
+        if isinstance(route, HTTPRoute):
+            for handler in route.route_handlers:
+                body_check(handler)
 
 
 # --- the middleware ----------------------------------------------------------------------------
@@ -245,6 +312,8 @@ def _is_json(media_type: str) -> bool:
 
 
 def _check_query(query: bytes) -> None:
+    if b"%00" not in query and b"\x00" not in query:
+        return
     for pair in query.split(b"&"):
         name, _, value = pair.partition(b"=")
         if b"\x00" in unquote_to_bytes(name) or b"\x00" in unquote_to_bytes(value):
@@ -253,24 +322,14 @@ def _check_query(query: bytes) -> None:
 
 
 def _check_path_and_headers(scope: Scope) -> None:
-    for param, given in (scope.get("path_params") or {}).items():
-        if isinstance(given, str) and "\x00" in given:
-            raise NulCharacter(fields={param: NUL_TEXT})
     if "\x00" in scope.get("path", ""):
+        for param, given in (scope.get("path_params") or {}).items():
+            if isinstance(given, str) and "\x00" in given:
+                raise NulCharacter(fields={param: NUL_TEXT})
         raise NulCharacter(fields={"path": NUL_TEXT})
     for name, value in scope.get("headers", []):
         if b"\x00" in value:
             raise NulCharacter(fields={name.decode("latin-1").lower(): NUL_TEXT})
-
-
-def _body_type(scope: Scope) -> tuple[bool, Any]:
-    """(the route takes a JSON body, its type)."""
-    handler = scope.get("route_handler")
-    signature = getattr(handler, "parsed_fn_signature", None)
-    data = signature.parameters.get("data") if signature is not None else None
-    if data is None:
-        return False, None
-    return True, data.annotation
 
 
 class InputGuardMiddleware:
@@ -286,23 +345,34 @@ class InputGuardMiddleware:
         await self.app(scope, receive, send)
 
 
-async def check_body(request: Request[Any, Any, Any]) -> None:
-    """The app's `before_request` hook: the JSON body of a route that takes one (see the module).
+async def check_body(connection: ASGIConnection[Any, Any, Any, Any], handler: Any) -> None:
+    """An app-level guard, after `permission_guard`: the JSON body of a route that takes one
+    (see the module).
 
-    It runs after the guards, so a caller without the permission is told 403 whatever the body
-    holds, and before Litestar decodes the body for the handler. Litestar enforces the size limit
-    while the body is read here (413). A route with its own `before_request` must call this.
+    Guards of every layer add up and the app's run first, so no route can leave it out, a caller
+    without the permission is told 401/403 whatever the body holds, and the body is checked
+    before Litestar converts it for the handler. The order of refusals: 415 (content type), 413
+    (Litestar enforces the size limit while the body is read here), 400 (the body itself). The
+    body is decoded once: `request.json()` keeps the tree for the handler.
     """
-    takes_body, body_type = _body_type(request.scope)
-    if not takes_body or request.method not in _BODY_METHODS:
-        return None
-    content_type = request.headers.get("content-type", "")
+    if not isinstance(connection, Request) or connection.method not in BODY_METHODS:
+        return
+    check = body_check(handler)
+    if not check.takes_body:
+        return
+    content_type = connection.headers.get("content-type", "")
     if content_type and not _is_json(content_type):
         got = content_type[:100]
         raise UnsupportedMediaType(fields={"content-type": got}, got=got)
-    body = await request.body()
-    if body:
-        if not content_type:
-            raise UnsupportedMediaType(fields={"content-type": ""}, got="(none)")
-        check_json_body(body, body_type)
-    return None
+    body = await connection.body()
+    if not body:
+        return
+    if not content_type:
+        raise UnsupportedMediaType(fields={"content-type": ""}, got="(none)")
+    try:
+        tree = await connection.json()
+    except RecursionError:
+        raise _too_deep(BODY) from None
+    except SerializationException as exc:
+        raise undecodable(body, str(exc.detail)) from None
+    check_tree(body, tree, check.strict_type)

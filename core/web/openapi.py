@@ -17,12 +17,14 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Litestar
+from litestar.constants import RESERVED_KWARGS
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi import ResponseSpec
 from litestar.openapi.spec import Reference, Schema
 from litestar.routes import HTTPRoute
 
 from core.access.guards import required_permission
+from core.web.inputs import BODY_METHODS
 
 __all__ = ["ErrorDetail", "ErrorEnvelope", "describe_fields", "document_errors", "error_statuses"]
 
@@ -88,10 +90,6 @@ MEANINGS: dict[int, tuple[str, str]] = {
     500: ("服务器内部错误，已记录", "Internal error; it has been logged"),
 }
 
-_UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
-#: Handler arguments Litestar fills itself; any other argument is a path or query parameter.
-_RESERVED = {"self", "request", "state", "scope", "headers", "cookies", "query", "body", "data"}
-
 
 def error_statuses(handler: HTTPRouteHandler, path: str) -> set[int]:
     """The error statuses a route can answer, from what it declares.
@@ -103,22 +101,23 @@ def error_statuses(handler: HTTPRouteHandler, path: str) -> set[int]:
     perm = required_permission(handler)
     scope = perm.scope if perm else ""
     methods = set(handler.http_methods)
-    names = set(handler.parsed_fn_signature.parameters) - _RESERVED
+    # Handler arguments Litestar fills itself aside, the rest are path or query parameters.
+    names = set(handler.parsed_fn_signature.parameters) - RESERVED_KWARGS
     has_body = "data" in handler.parsed_fn_signature.parameters
     statuses = {401, 500}
     if names or has_body or "{" in path:  # Litestar itself documents a 400 for path parameters
         statuses.add(400)
-    if scope != "public" or methods & _UNSAFE:
+    if scope != "public" or methods & BODY_METHODS:
         statuses.add(403)
     if "{" in path or scope in ("tenant", "oversight"):
         statuses.add(404)
-    if methods & _UNSAFE:
+    if methods & BODY_METHODS:
         statuses.add(409)
     if has_body:
         statuses |= {413, 415}
     if scope == "tenant" or "{tenant" in path:
         statuses.add(423)
-    if scope == "public" and methods & _UNSAFE:
+    if scope == "public" and methods & BODY_METHODS:
         statuses.add(429)
     return statuses
 
@@ -190,7 +189,7 @@ def describe_fields(app: Litestar) -> None:
     schemas = (components.schemas if components else None) or {}
     structs = _structs(app)
     for name, schema in schemas.items():
-        cls = structs.get(name) or structs.get(name.rsplit("_", 1)[-1])
+        cls = structs.get(name)
         if cls is None or not isinstance(schema, Schema):
             continue
         own = cls.__dict__.get("__doc__")
