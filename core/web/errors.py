@@ -3,7 +3,8 @@
 Every exception handler in `core.app` ends here. `/api/…` always answers the JSON envelope (a
 client that asks for HTML still gets the contract it programs against); any other path answers an
 HTML page when the client prefers `text/html` (a browser following a link), so pages added later
-show the same stable code and sentence in the same place.
+show the same stable code and sentence in the same place. The page's look comes from the site's
+own stylesheet (`/static/site.css`): the CSP allows no inline style.
 """
 
 from __future__ import annotations
@@ -21,9 +22,7 @@ _PAGE = """<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{status} · 议事 Yishi</title>
-<style>body{{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:40rem;
-margin:3rem auto;padding:0 1rem;line-height:1.6;color:#222}}h1{{color:#b71c1c;font-size:1.4rem}}
-code{{background:#f4f4f4;padding:0 .3em}}</style></head><body>
+<link rel="stylesheet" href="/static/site.css"></head><body class="error">
 <h1>{primary}</h1>
 <p><small>{secondary}</small></p>
 <p>错误代码 <small>error code</small>: <code>{code}</code> · HTTP {status}</p>
