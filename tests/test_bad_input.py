@@ -166,6 +166,35 @@ async def test_dates_outside_the_calendar(api: World, day: str) -> None:
         assert set(error(r, 400, "request.date_out_of_range")) == {"on"}
 
 
+async def test_deadline_beyond_the_calendar_names_the_parameter_sent(api: World) -> None:
+    # The day itself is inside the calendar, the deadline counted from it is not: the answer
+    # names the parameter the caller sent, never the calendar's own "date".
+    for who, tenant in [("a.admin", "alpha"), ("b.admin", "beta")]:
+        headers = await api.auth(who, tenant)
+        base = f"/api/v1/t/{tenant}/rules"
+        r = await api.api.get(f"{base}/notice-deadlines?meeting=1900-01-01", headers=headers)
+        assert set(error(r, 400, "request.date_out_of_range")) == {"meeting"}
+        key = "inquiry_reply_working_days"
+        r = await api.api.patch(f"{base[:-6]}/settings", headers=headers, json={"values": {key: 5}})
+        assert r.status_code == 200, r.text
+        try:
+            r = await api.api.get(
+                f"{base}/oversight-deadline?rule=oversight.inquiry.reply&event=2199-12-31",
+                headers=headers,
+            )
+            assert set(error(r, 400, "request.date_out_of_range")) == {"event"}
+            # The last day that still has its deadline inside the calendar answers.
+            r = await api.api.get(
+                f"{base}/oversight-deadline?rule=oversight.inquiry.reply&event=2199-12-01",
+                headers=headers,
+            )
+            assert r.status_code == 200, r.text
+        finally:
+            await api.api.patch(
+                f"{base[:-6]}/settings", headers=headers, json={"values": {key: None}}
+            )
+
+
 async def test_what_if_numbers_are_strict_and_blame_the_right_field(api: World) -> None:
     member = await api.auth("a.mem", "alpha")
     url = "/api/v1/t/alpha/rules/what-if"

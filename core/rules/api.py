@@ -275,7 +275,8 @@ class TenantRulesController(Controller):
         if rule not in DEADLINES:
             raise InvalidInput(fields={"rule": " | ".join(sorted(DEADLINES))})
         check_day("event", event)
-        return oversight_deadline(rule, tenant_rules(tenant, on=event).ctx, event, work_calendar())
+        calendar = work_calendar().counting_from("event")
+        return oversight_deadline(rule, tenant_rules(tenant, on=event).ctx, event, calendar)
 
     @post(
         "/rules/what-if",
@@ -342,7 +343,7 @@ class NoticeDeadline(msgspec.Struct):
 
 
 def deadlines(tenant: dict[str, Any], kind: ItemKind, meeting: date) -> list[NoticeDeadline]:
-    cal = work_calendar()
+    cal = work_calendar().counting_from("meeting")
     rules = tenant_rules(tenant, on=meeting)
     out = []
     for n in rules.call("notice_rules", kind=kind) or []:
@@ -399,8 +400,8 @@ def _check_numbers(data: WhatIf, expected: int) -> None:
             for name, count in written.items():
                 if count:
                     fields[name] = (
-                        f"书面意见只来自未到会成员，合计不能多于 {absent} "
-                        f"(written_for + written_against at most {absent}, the absent)"
+                        f"书面赞成、反对合计不能多于未到会人数（应到减到会）{absent} "
+                        f"(written_for + written_against at most expected - present = {absent})"
                     )
     if fields:
         raise InvalidInput(fields=fields)

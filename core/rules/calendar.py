@@ -8,7 +8,9 @@ to Monday–Friday, and every answer says so.
 
 Days are computed between `FIRST_DAY` and `LAST_DAY` (1900 to 2199): the routes refuse a date
 outside with `request.date_out_of_range` naming their own field (`check_day`), and the
-calendar itself refuses to step past either end instead of overflowing Python's `date`.
+calendar refuses a deadline that would step past either end (a meeting on 1900-01-01 with
+notice due the day before), under the parameter the route counts from
+(`work_calendar().counting_from("meeting")`), never a field the caller did not send.
 
 "N days before" a meeting on day D means delivered at the latest on the N-th day before D
 (calendar days), or on the N-th working day before D (working days): for a meeting on Monday
@@ -18,7 +20,7 @@ calendar itself refuses to step past either end instead of overflowing Python's 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -57,14 +59,23 @@ def check_day(field_name: str, day: date | None) -> None:
         )
 
 
-def _step(day: date, days: int) -> date:
-    """`day + days`, refused (not overflowed) beyond the calendar's range."""
-    try:
-        moved = day + timedelta(days=days)
-    except OverflowError:
-        moved = date.max if days > 0 else date.min
-    check_day("date", moved)
-    return moved
+def _out_of_range(field_name: str) -> DateOutOfRange:
+    return DateOutOfRange(
+        fields={
+            field_name: f"由此日计算的期限不在 {FIRST_DAY} 至 {LAST_DAY} 之间 "
+            f"(the deadline counted from this day falls outside {FIRST_DAY} to {LAST_DAY})"
+        },
+        first=FIRST_DAY.isoformat(),
+        last=LAST_DAY.isoformat(),
+    )
+
+
+def _step(day: date, days: int, field_name: str) -> date:
+    """`day + days` (`day` within the range), refused beyond the calendar's range under the
+    request's field it is counted from. Compared in whole days first, so it never overflows."""
+    if not (FIRST_DAY - day).days <= days <= (LAST_DAY - day).days:
+        raise _out_of_range(field_name)
+    return day + timedelta(days=days)
 
 
 @dataclass(frozen=True)
@@ -118,6 +129,8 @@ class Deadline:
 class WorkCalendar:
     #: Years loaded by the operator; they take precedence over the package.
     loaded: dict[int, YearData] = field(default_factory=dict)
+    #: The request's field a refusal names (`counting_from`).
+    field_name: str = "date"
 
     @classmethod
     def from_folder(cls, folder: Path) -> WorkCalendar:
@@ -151,14 +164,20 @@ class WorkCalendar:
         except NotImplementedError:
             return day.weekday() < 5, True
 
+    def counting_from(self, field_name: str) -> WorkCalendar:
+        """This calendar, naming `field_name` (the request's parameter the days are counted
+        from: `meeting`, `event`, `on`) when a day or a deadline is out of range."""
+        return replace(self, field_name=field_name)
+
     def days_before(self, meeting: date, n: int, *, working_days: bool) -> Deadline:
         """The latest delivery day for a notice due `n` (working) days before `meeting`."""
-        check_day("date", meeting)
+        field_name = self.field_name
+        check_day(field_name, meeting)
         if not working_days:
-            return Deadline(_step(meeting, -n), False)
+            return Deadline(_step(meeting, -n, field_name), False)
         day, counted, assumed = meeting, 0, set()
         while counted < n:
-            day = _step(day, -1)
+            day = _step(day, -1, field_name)
             workday, guessed = self.is_workday(day)
             if guessed:
                 assumed.add(day.year)
@@ -168,10 +187,11 @@ class WorkCalendar:
 
     def add_working_days(self, start: date, n: int) -> Deadline:
         """The `n`-th working day after `start` (reply deadlines, 函询 within XX working days)."""
-        check_day("date", start)
+        field_name = self.field_name
+        check_day(field_name, start)
         day, counted, assumed = start, 0, set()
         while counted < n:
-            day = _step(day, 1)
+            day = _step(day, 1, field_name)
             workday, guessed = self.is_workday(day)
             if guessed:
                 assumed.add(day.year)
