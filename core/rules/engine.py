@@ -1,8 +1,9 @@
 """How the core asks a tenant's jurisdiction: the version in force, settings, and the hooks.
 
-`rules_for(plugin, settings, schedule, on=day)` gives a `TenantRules` bound to the tenant's plugin
-(through its per-jurisdiction relay), its settings with declared defaults applied, and the rule-set
-version in force on `day`. The core never branches on the jurisdiction; it only calls these methods.
+`TenantRules(plugin, settings, schedule, on=day)` (also known as `rules_for`) is bound to the
+tenant's plugin (through its per-jurisdiction relay), its settings with declared defaults applied,
+and the rule-set version in force on `day`. The core never branches on the jurisdiction; it only
+calls these methods.
 """
 
 from __future__ import annotations
@@ -100,6 +101,9 @@ def version_in_force(
 
 
 class TenantRules:
+    """One tenant's rules: its plugin's hooks, its settings with declared defaults applied, and
+    the rule-set version in force on `on` (default today)."""
+
     def __init__(
         self,
         plugin: str,
@@ -130,16 +134,10 @@ class TenantRules:
         return getattr(self.hooks, hook)(ctx=self.ctx, **kwargs)
 
 
-def rules_for(
-    plugin: str,
-    settings: dict[str, Any],
-    schedule: list[VersionStep],
-    on: date | None = None,
-) -> TenantRules:
-    """The rules of one tenant, from its plugin, settings and version schedule (plain values:
-    the rules layer never reads the registry; `core.tenancy.registry.tenant_rules` decodes a
-    row and calls this)."""
-    return TenantRules(plugin, settings, schedule, on)
+#: The rules of one tenant, from its plugin, settings and version schedule (plain values: the
+#: rules layer never reads the registry; `core.tenancy.registry.tenant_rules` decodes a row and
+#: calls this). The same as constructing `TenantRules`.
+rules_for = TenantRules
 
 
 def what_if(

@@ -92,15 +92,7 @@ def clean_settings(
 
 
 def setting_problems(specs: list[SettingSpec], values: dict[str, Any]) -> dict[str, str]:
-    """key → problem, for unknown keys and values of the wrong type or out of bounds."""
-    by_key = {s.key: s for s in specs}
-    problems: dict[str, str] = {}
-    for key, value in values.items():
-        spec = by_key.get(key)
-        if spec is None:
-            problems[key] = "该插件没有此设置项 (unknown setting)"
-            continue
-        _, problem = _coerce(spec, value)
-        if problem:
-            problems[key] = problem
-    return problems
+    """key → problem, exactly as `clean_settings` judges (unknown keys, values of the wrong type
+    or out of bounds; `None` unsets). A door that stores the values should call `clean_settings`
+    and store its cleaned values instead."""
+    return clean_settings(specs, values)[1]
