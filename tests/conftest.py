@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import asyncpg
 import httpx
 import pytest
+from click.testing import CliRunner
 
+from core.settings import get_settings
 from tests.world import World, app_for, build_world, create_pg_database, drop_pg_database
 
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -103,3 +105,14 @@ async def api(world: World) -> AsyncIterator[World]:
 @pytest.fixture
 def tmp_data(tmp_path: Path) -> Path:
     return tmp_path / "data"
+
+
+@pytest.fixture
+def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
+    """The `yishi` command line in-process, on an embedded data folder of its own."""
+    for key in ("YISHI_DATABASE_URL", "YISHI_MODE", "YISHI_SECRET_KEY"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("YISHI_DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()
+    yield CliRunner()
+    get_settings.cache_clear()

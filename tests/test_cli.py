@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,16 +14,6 @@ from core.cli import main
 from core.settings import get_settings
 
 REPO_TENANTS = Path(__file__).resolve().parents[1] / "tenants"
-
-
-@pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    for key in ("YISHI_DATABASE_URL", "YISHI_MODE", "YISHI_SECRET_KEY"):
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("YISHI_DATA_DIR", str(tmp_path / "data"))
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
 
 
 def test_apply_list_suspend_export_delete(cli: CliRunner, tmp_path: Path) -> None:

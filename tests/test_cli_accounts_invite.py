@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from core.cli import main
-from core.settings import get_settings
 
 REPO_TENANTS = Path(__file__).resolve().parents[1] / "tenants"
-
-
-@pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    for key in ("YISHI_DATABASE_URL", "YISHI_MODE", "YISHI_SECRET_KEY"):
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("YISHI_DATA_DIR", str(tmp_path / "data"))
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
 
 
 def test_list_without_password_and_invite_in_bulk(cli: CliRunner, tmp_path: Path) -> None:
