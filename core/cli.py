@@ -33,7 +33,7 @@ from core.oversight.services import do_add_reader, do_create_body
 from core.settings import Settings, get_settings
 from core.tenancy.context import bind_tenant
 from core.tenancy.manifests import apply_manifests
-from core.tenancy.migrate import MigrationReport, migrate_all, schema_behind
+from core.tenancy.migrate import MigrationReport, migrate_all, migrate_platform, schema_behind
 from core.tenancy.people import list_people
 from core.tenancy.registry import (
     do_delete_tenant,
@@ -43,6 +43,7 @@ from core.tenancy.registry import (
     list_tenants,
 )
 from core.tenancy.storage import Storage, configure
+from core.tenancy.tables import Tenant
 
 __all__ = ["main"]
 
@@ -135,12 +136,12 @@ async def _migrate(storage: Storage, quiet: bool = False) -> Any:
     return report
 
 
-async def _platform_migrated_tenants(storage: Storage) -> list[dict[str, Any]]:
-    """Bring the platform storage up to date (a no-op when it is), then list the tenants."""
-    from core.tenancy.migrate import migrate_platform
-
-    await migrate_platform(storage)
-    return await list_tenants()
+async def _account(login: str) -> dict[str, Any]:
+    """The account of `login`, or the one-line "no account" error."""
+    row = await account_by_login(login)
+    if row is None:
+        raise YishiError("未找到账号 {login}。", "No account {login}.", login=login)
+    return row
 
 
 @click.group()
@@ -209,8 +210,8 @@ def tenants_apply(
         sys.exit(2)
 
     async def go(storage: Storage) -> Any:
-        if not dry_run:
-            await _migrate(storage, quiet=True)
+        if not dry_run:  # the tenants it creates are migrated as they are created
+            await migrate_platform(storage)
         return await apply_manifests(
             folder,
             actor=CLI_ACTOR,
@@ -331,7 +332,7 @@ def accounts_create(login: str, name: str, operator: bool) -> None:
     password = _read_password()
 
     async def go(storage: Storage) -> None:
-        await _platform_migrated_tenants(storage)
+        await migrate_platform(storage)
         row = await do_create_account(login, name, actor=CLI_ACTOR, is_operator=operator)
         await do_set_password(row["id"], password, actor=CLI_ACTOR)
 
@@ -346,10 +347,7 @@ def accounts_set_password(login: str) -> None:
     password = _read_password()
 
     async def go(storage: Storage) -> None:
-        row = await account_by_login(login)
-        if row is None:
-            raise YishiError("未找到账号 {login}。", "No account {login}.", login=login)
-        await do_set_password(row["id"], password, actor=CLI_ACTOR)
+        await do_set_password((await _account(login))["id"], password, actor=CLI_ACTOR)
 
     _run(go)
     console.print(f"已设置 set: {login}")
@@ -361,10 +359,7 @@ def accounts_disable(login: str) -> None:
     """Disable an account and end all its sessions and tokens at once."""
 
     async def go(storage: Storage) -> None:
-        row = await account_by_login(login)
-        if row is None:
-            raise YishiError("未找到账号 {login}。", "No account {login}.", login=login)
-        await do_disable_account(row["id"], actor=CLI_ACTOR)
+        await do_disable_account((await _account(login))["id"], actor=CLI_ACTOR)
 
     _run(go)
     console.print(f"已停用 disabled: {login}")
@@ -429,12 +424,7 @@ def accounts_invite(
                 (Account.password_hash == "") & Account.disabled.eq(False)
             )
         else:
-            rows = []
-            for login in logins:
-                row = await account_by_login(login)
-                if row is None:
-                    raise YishiError("未找到账号 {login}。", "No account {login}.", login=login)
-                rows.append(row)
+            rows = [await _account(login) for login in logins]
         issued = []
         with Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err
@@ -447,7 +437,6 @@ def accounts_invite(
 
     issued = _run(go)
     import csv
-    import os
 
     fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
@@ -571,25 +560,8 @@ async def _demo_accounts() -> list[str]:
     return [r["login"] for r in rows]
 
 
-async def prepare(settings: Settings, storage: Storage, tenants_dir: Path) -> dict[str, Any]:
-    """Start-up work of `serve`: in embedded mode migrate and onboard the demo tenants once;
-    in production only check, with the app login, that `yishi migrate` has done everything
-    (`{"behind": [...]}` when not)."""
-    if settings.production:
-        if behind := await schema_behind(storage):
-            return {"behind": behind}
-        report = MigrationReport()
-    else:
-        report = await _migrate(storage, quiet=True)
-    onboarded = False
-    if not settings.production and not await list_tenants():
-        await apply_manifests(tenants_dir, actor=CLI_ACTOR, demo=True)
-        if await account_by_login("operator") is None:
-            await do_create_account(
-                "operator", "平台运维（演示）", actor=CLI_ACTOR, demo=True, is_operator=True
-            )
-        await _demo_oversight()
-        onboarded = True
+async def _banner_people() -> list[dict[str, Any]]:
+    """Each tenant's unit admin and secretary, for the demo banner."""
     people = []
     for t in await list_tenants():
         with bind_tenant(t):
@@ -602,11 +574,35 @@ async def prepare(settings: Settings, storage: Storage, tenants_dir: Path) -> di
                 "others": len(roster) - 2,
             }
         )
+    return people
+
+
+async def prepare(settings: Settings, storage: Storage, tenants_dir: Path) -> dict[str, Any]:
+    """Start-up work of `serve`: in embedded mode migrate and onboard the demo tenants once;
+    in production only check, with the app login, that `yishi migrate` has done everything
+    (`{"behind": [...]}` when not). The demo banner's roster is read only when it is shown
+    (demo accounts, and not production: there a demo password refuses to start)."""
+    onboarded = False
+    if settings.production:
+        if behind := await schema_behind(storage):
+            return {"behind": behind}
+        report = MigrationReport()
+    else:
+        report = await _migrate(storage, quiet=True)
+        if not await Tenant.select(Tenant.id).first():
+            await apply_manifests(tenants_dir, actor=CLI_ACTOR, demo=True)
+            if await account_by_login("operator") is None:
+                await do_create_account(
+                    "operator", "平台运维（演示）", actor=CLI_ACTOR, demo=True, is_operator=True
+                )
+            await _demo_oversight()
+            onboarded = True
+    demo = await _demo_accounts()
     return {
         "report": report,
         "onboarded": onboarded,
-        "demo": await _demo_accounts(),
-        "people": people,
+        "demo": demo,
+        "people": await _banner_people() if demo and not settings.production else [],
     }
 
 

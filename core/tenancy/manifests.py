@@ -12,8 +12,6 @@ lines and writes nothing.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 import tomllib
 from collections.abc import Collection
@@ -22,19 +20,22 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-from piccolo.columns import Varchar
-from piccolo.table import Table
 
 from core.accounts.services import account_by_login, do_create_account
 from core.audit.actions import Actor, platform_action, tenant_action, write_transaction
 from core.errors import YishiError
 from core.rules.engine import settings_specs
 from core.rules.plugins import available_jurisdictions
-from core.rules.settings import setting_problems
-from core.tenancy.context import SLUG_RE, bind_slug, bind_tenant, schema_name
-from core.tenancy.migrate import migrate_tenant, names_for
+from core.rules.settings import clean_settings
+from core.tenancy.context import SLUG_RE, BoundTenant, bind_tenant, stored_names, tenant_names
+from core.tenancy.migrate import migrate_tenant, pending_migrations
 from core.tenancy.people import do_add_person, do_set_roles, do_update_person
-from core.tenancy.registry import do_create_tenant, do_update_tenant, tenant_settings
+from core.tenancy.registry import (
+    do_create_tenant,
+    do_update_tenant,
+    get_tenant,
+    tenant_settings,
+)
 from core.tenancy.storage import get_storage
 from core.tenancy.tables import Person, RoleGrant, Tenant
 
@@ -178,7 +179,9 @@ def _parse(path: Path, root: Path) -> tuple[Manifest | None, list[ManifestProble
         bad("settings", "应为表 (must be a table)")
         settings = {}
     elif plugin in known:
-        for key, problem in setting_problems(settings_specs(plugin), settings).items():
+        # Compared and stored in their cleaned form, the one the API stores too.
+        settings, found = clean_settings(settings_specs(plugin), settings)
+        for key, problem in found.items():
             bad(f"settings.{key}", problem)
     allowed = {"slug", "name", "name_en", "plugin", "settings", "admin", *SECTIONS}
     for key in data:
@@ -365,6 +368,8 @@ class _Run:
     new_accounts: set[str] = field(default_factory=set)
     #: Dry run: platform migration steps a real run would apply first.
     platform_pending: list[str] = field(default_factory=list)
+    #: Dry run: each existing tenant's steps a real run would apply first (read once).
+    tenant_pending: dict[str, list[str]] = field(default_factory=dict)
 
     def forced(self, slug: str) -> bool:
         return self.force is True or (isinstance(self.force, frozenset) and slug in self.force)
@@ -402,15 +407,30 @@ def _registry_state(m: Manifest) -> dict[str, Any]:
     return {"name": m.name, "name_en": m.name_en, "plugin": m.plugin, "settings": m.settings}
 
 
-async def _tenant_row(slug: str, with_state: bool) -> dict[str, Any] | None:
-    """The registry fields apply compares, read with explicit columns (works before migrating)."""
+async def _tenant_row(slug: str, pending: list[str]) -> dict[str, Any] | None:
+    """The tenant's registry row, read once. With platform steps pending (a dry run only), the
+    columns that exist yet, with the values the missing ones would get."""
+    if not pending:
+        return await get_tenant(slug)
+    if "m0001_initial" in pending:  # no registry yet: every tenant is new
+        return None
     columns = [Tenant.slug, Tenant.name, Tenant.name_en, Tenant.plugin, Tenant.settings]
-    if with_state:
+    if "m0003_tenant_names" not in pending:
+        columns += [Tenant.schema_name, Tenant.role_name]
+    if "m0004_manifest_state" not in pending:
         columns.append(Tenant.manifest_state)
-    row = await Tenant.select(*columns).where(Tenant.slug == slug).first()
-    if row is not None and not with_state:
-        row["manifest_state"] = "{}"
-    return row  # type: ignore[no-any-return]
+    row: dict[str, Any] | None = await Tenant.select(*columns).where(Tenant.slug == slug).first()
+    if row is not None:
+        row.setdefault("manifest_state", "{}")
+    return row
+
+
+def _names(row: dict[str, Any]) -> BoundTenant:
+    """The stored names, or (dry run before platform m0003) the ones m0003 keeps: the schema
+    `t_<slug>`, all a read as the owner needs."""
+    if row.get("schema_name"):
+        return stored_names(row)
+    return tenant_names(row["slug"], get_storage().role_prefix)
 
 
 async def _roster(with_state: bool) -> dict[str, dict[str, Any]]:
@@ -451,53 +471,37 @@ def _person_state(p: Roster) -> dict[str, Any]:
     }
 
 
-def _steps(stream: str) -> list[str]:
-    package = importlib.import_module(f"core.tenancy.migrations.{stream}")
-    return sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.name[0] == "m")
+async def _force_audit(
+    run: _Run, m: Manifest, outcome: _Outcome, scope: str, target: str, **ids: Any
+) -> None:
+    """The audit entry of values forced over the unit's changes (`--force`), in the caller's
+    transaction, before the update that writes them: `tenant.manifest_force` in the platform's
+    audit, or `person.manifest_force` in the bound tenant's."""
+    if not outcome.forced:
+        return
+    open_action = platform_action if scope == "tenant" else tenant_action
+    async with open_action(
+        run.actor,
+        f"{scope}.manifest_force",
+        target,
+        **ids,
+        manifest=m.file,
+        overridden=outcome.forced,
+    ):
+        pass
 
 
-async def _pending(storage: Any, slug: str | None) -> list[str]:
-    """Migration steps not yet applied to the platform (`slug` None) or a tenant, read without
-    writing anything (a dry run must not create even the migration table or a SQLite file)."""
-    stream = "platform" if slug is None else "tenant"
-    names = _steps(stream)
-    engine = storage.admin_platform if slug is None else storage.admin_tenant
-
-    class Steps(Table, tablename="yishi_migration", db=engine):
-        name = Varchar(length=200)
-
-    async def done() -> set[str]:
-        if storage.backend == "sqlite":
-            path = Path(engine.path) if slug is None else storage.tenant_file(schema_name(slug))
-            if not path.exists():
-                return set()
-        try:
-            return {r["name"] for r in await Steps.select(Steps.name)}
-        except Exception:  # no storage or no migration table yet: everything is pending
-            return set()
-
-    if slug is None:
-        applied = await done()
-    else:
-        with bind_tenant(await names_for(storage, slug, guess=True)):
-            applied = await done()
-    return [n for n in names if n not in applied]
-
-
-async def _apply_registry(m: Manifest, run: _Run) -> bool:
-    """Create or update the registry entry and settings; False when the tenant is new in a dry
-    run (its storage does not exist, so there is no roster to compare)."""
+async def _apply_registry(m: Manifest, run: _Run) -> BoundTenant | None:
+    """Create or update the registry entry and settings; answer the tenant's storage names, or
+    None when the tenant is new in a dry run (no storage, so no roster to compare)."""
     storage = get_storage()
     report = run.report
-    pending = run.platform_pending
-    row = None
-    if "m0001_initial" not in pending:  # else no registry yet: every tenant is new
-        row = await _tenant_row(m.slug, with_state="m0004_manifest_state" not in pending)
+    row = await _tenant_row(m.slug, run.platform_pending)
     if row is None:
         report.changes.append(f"{m.slug}: 新建单位 created ({m.plugin})")
         if run.dry_run:
-            return False
-        await do_create_tenant(
+            return None
+        created = await do_create_tenant(
             m.slug,
             m.name,
             m.plugin,
@@ -509,8 +513,9 @@ async def _apply_registry(m: Manifest, run: _Run) -> bool:
         await Tenant.update({Tenant.manifest_state: _registry_state(m)}).where(
             Tenant.slug == m.slug
         )
-        return True
+        return stored_names(created)  # created, so migrated: nothing more to do
 
+    bound = _names(row)
     state = _json(row["manifest_state"], {})
     has_record = bool(state)
     outcome = _Outcome(run, m.slug, "")
@@ -535,39 +540,34 @@ async def _apply_registry(m: Manifest, run: _Run) -> bool:
                 settings_new[key] = want
     report.changes.extend(outcome.lines)
     if run.dry_run:
-        pending = await _pending(storage, m.slug)
+        pending = await pending_migrations(storage, bound)  # read-only, read once
+        run.tenant_pending[m.slug] = pending
         if pending:
             report.notes.append(f"{m.slug}: 待迁移 would migrate: {', '.join(pending)}")
-        return True
+        return bound
 
+    # An existing tenant is migrated by `yishi migrate`; one behind (apply run before it after an
+    # upgrade) is brought up here, at the cost of one read when it is current.
+    await migrate_tenant(storage, row, check_first=True)
     record = _registry_state(m)
     if outcome.write:
         async with write_transaction(Tenant._meta.db):
-            if outcome.forced:
-                async with platform_action(
-                    run.actor,
-                    "tenant.manifest_force",
-                    f"tenant:{m.slug}",
-                    tenant=m.slug,
-                    manifest=m.file,
-                    overridden=outcome.forced,
-                ):
-                    pass
+            await _force_audit(run, m, outcome, "tenant", f"tenant:{m.slug}", tenant=m.slug)
             await do_update_tenant(
                 m.slug,
                 actor=run.actor,
                 **{k: v for k, v in outcome.write.items() if k in REGISTRY_FIELDS},
                 settings=settings_new,
                 manifest=m.file,
+                row=row,
             )
             await Tenant.update({Tenant.manifest_state: record}).where(Tenant.slug == m.slug)
     elif state != record:
         await Tenant.update({Tenant.manifest_state: record}).where(Tenant.slug == m.slug)
-    await migrate_tenant(storage, m.slug)  # no-op when current
-    return True
+    return bound
 
 
-async def _apply_people(m: Manifest, run: _Run, exists: bool) -> None:
+async def _apply_people(m: Manifest, run: _Run, bound: BoundTenant | None) -> None:
     report = run.report
     accounts: dict[str, int] = {}
     for p in m.people.values():
@@ -588,17 +588,16 @@ async def _apply_people(m: Manifest, run: _Run, exists: bool) -> None:
     def added(p: Roster) -> None:
         report.changes.append(f"{m.slug}: 加入名册 added {p.login} ({', '.join(sorted(p.roles))})")
 
-    if not exists:  # a new tenant in a dry run: everyone would be added
+    pending = run.tenant_pending.get(m.slug, [])  # dry run only; a real run has migrated
+    if bound is None or "m0001_initial" in pending:
+        # A new tenant in a dry run, or one whose storage does not exist yet (reading it would
+        # create a SQLite file): everyone would be added.
         for p in m.people.values():
             added(p)
         return
 
-    storage = get_storage()
-    async with bind_slug(m.slug):
-        with_state = True
-        if run.dry_run:
-            with_state = "m0003_manifest_state" not in await _pending(storage, m.slug)
-        roster = await _roster(with_state)
+    with bind_tenant(bound):
+        roster = await _roster(with_state="m0003_manifest_state" not in pending)
         for p in m.people.values():
             current = roster.get(p.login)
             record = _person_state(p)
@@ -631,16 +630,9 @@ async def _apply_people(m: Manifest, run: _Run, exists: bool) -> None:
                 continue
             if outcome.write:
                 async with write_transaction(Person._meta.db):
-                    if outcome.forced:
-                        async with tenant_action(
-                            run.actor,
-                            "person.manifest_force",
-                            f"person:{current['id']}",
-                            login=p.login,
-                            manifest=m.file,
-                            overridden=outcome.forced,
-                        ):
-                            pass
+                    await _force_audit(
+                        run, m, outcome, "person", f"person:{current['id']}", login=p.login
+                    )
                     fields = {k: v for k, v in outcome.write.items() if k != "roles"}
                     if fields:
                         await do_update_person(current["id"], actor=run.actor, **fields)
@@ -681,12 +673,12 @@ async def apply_manifests(
         force if isinstance(force, bool) else frozenset(force),
     )
     if dry_run:
-        run.platform_pending = await _pending(get_storage(), None)
+        run.platform_pending = await pending_migrations(get_storage())
         if run.platform_pending:
             report.notes.append(
                 f"平台待迁移 platform would migrate: {', '.join(run.platform_pending)}"
             )
     for m in manifests:
-        exists = await _apply_registry(m, run)
-        await _apply_people(m, run, exists)
+        bound = await _apply_registry(m, run)
+        await _apply_people(m, run, bound)
     return report

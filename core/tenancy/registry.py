@@ -16,7 +16,7 @@ from core.audit.tables import PlatformAuditEntry
 from core.errors import Conflict, InvalidInput, TenantNameTaken, TenantNotFound
 from core.rules.engine import TenantRules, VersionStep, rules_for, settings_specs
 from core.rules.plugins import available_jurisdictions, hooks_for
-from core.rules.settings import setting_problems
+from core.rules.settings import clean_settings
 from core.tenancy.context import (
     SLUG_RE,
     BoundTenant,
@@ -76,18 +76,32 @@ async def list_tenants() -> list[dict[str, Any]]:
     return await Tenant.select().order_by(Tenant.slug)  # type: ignore[no-any-return]
 
 
-def _check(slug: str, plugin: str, settings: dict[str, Any]) -> None:
+def _clean(plugin: str, settings: dict[str, Any]) -> dict[str, Any]:
+    """`settings` in their stored form (`clean_settings`); a value with a problem is left as it
+    is, for `_check` to report."""
+    if plugin not in available_jurisdictions():
+        return settings
+    cleaned, _ = clean_settings(settings_specs(plugin), settings)
+    return {k: cleaned.get(k, v) for k, v in settings.items()}
+
+
+def _check(slug: str, plugin: str, settings: dict[str, Any]) -> dict[str, Any]:
+    """Refuse a bad slug, plugin or settings (`InvalidInput`, every field at once); answer the
+    settings in their stored form, the one every writer stores (API and manifests alike)."""
     fields: dict[str, Any] = {}
+    cleaned = settings
     if not SLUG_RE.match(slug):
         fields["slug"] = (
             "小写字母、数字和连字符，2–40 个字符，字母开头 (lowercase, digits, hyphens)"
         )
     if plugin not in available_jurisdictions():
         fields["plugin"] = f"未知的辖区插件 (unknown plugin): {plugin}"
-    elif problems := setting_problems(settings_specs(plugin), settings):
+    else:
+        cleaned, problems = clean_settings(settings_specs(plugin), settings)
         fields.update({f"settings.{k}": v for k, v in problems.items()})
     if fields:
         raise InvalidInput(fields=fields)
+    return cleaned
 
 
 def _check_versions(plugin: str, steps: list[dict[str, Any]]) -> None:
@@ -117,8 +131,7 @@ async def do_create_tenant(
 
     Its schema and role names are derived here, once, and stored on its row; a name another
     tenant already holds is refused (`tenant.name_taken`), never shared."""
-    settings = settings or {}
-    _check(slug, plugin, settings)
+    settings = _check(slug, plugin, settings or {})
     if await get_tenant(slug):
         raise Conflict("单位标识 {slug} 已存在。", "Tenant {slug} already exists.", slug=slug)
     storage = get_storage()
@@ -172,11 +185,18 @@ async def do_update_tenant(
     settings: dict[str, Any] | None = None,
     manifest: str | None = None,
     rule_versions: list[Any] | None = None,
+    row: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Change registry fields; records old and new values of what changed."""
-    row = await get_tenant(slug)
+    """Change registry fields; records old and new values of what changed.
+
+    `row`: the tenant's whole registry row when the caller has just read it (it is not read
+    again); the answer is that row with the changes, also not read again."""
+    if row is None:
+        row = await get_tenant(slug)
     if row is None:
         raise TenantNotFound()
+    if settings is not None:
+        settings = _clean(plugin if plugin is not None else row["plugin"], settings)
     new: dict[str, Any] = {
         "name": name if name is not None else row["name"],
         "name_en": name_en if name_en is not None else row["name_en"],
@@ -197,22 +217,23 @@ async def do_update_tenant(
     changes = {k: {"old": old[k], "new": new[k]} for k in new if old[k] != new[k]}
     if not changes:
         return row
-    _check(slug, new["plugin"], new["settings"])
+    new["settings"] = _check(slug, new["plugin"], new["settings"])
     _check_versions(new["plugin"], new["rule_versions"])
     action = "tenant.settings" if set(changes) <= {"settings", "rule_versions"} else "tenant.update"
+    values = {
+        "name": new["name"],
+        "name_en": new["name_en"],
+        "plugin": new["plugin"],
+        "settings": msgspec.json.encode(new["settings"]).decode(),
+        "manifest": new["manifest"],
+        "rule_versions": msgspec.json.encode(new["rule_versions"]).decode(),
+        "updated_at": _now(),
+    }
     async with platform_action(actor, action, f"tenant:{slug}", tenant=slug, changes=changes):
-        await Tenant.update(
-            {
-                Tenant.name: new["name"],
-                Tenant.name_en: new["name_en"],
-                Tenant.plugin: new["plugin"],
-                Tenant.settings: msgspec.json.encode(new["settings"]).decode(),
-                Tenant.manifest: new["manifest"],
-                Tenant.rule_versions: msgspec.json.encode(new["rule_versions"]).decode(),
-                Tenant.updated_at: _now(),
-            }
-        ).where(Tenant.slug == slug)
-    return await get_tenant(slug)  # type: ignore[return-value]
+        await Tenant.update({getattr(Tenant, k): v for k, v in values.items()}).where(
+            Tenant.slug == slug
+        )
+    return {**row, **values}
 
 
 async def do_set_status(slug: str, status: str, *, actor: Actor) -> None:
@@ -244,6 +265,9 @@ async def do_delete_tenant(slug: str, *, actor: Actor) -> None:
         tenant=slug,
         name=row["name"],
         plugin=row["plugin"],
+        # Dropped after the commit: if that fails, the entry still says what storage remains.
+        schema=bound.schema,
+        role=bound.role,
     ):
         await Tenant.delete().where(Tenant.slug == slug)
         await Membership.delete().where(Membership.tenant == slug)
@@ -322,7 +346,7 @@ async def do_patch_settings(
         new_versions = (
             msgspec.to_builtins(rule_versions) if rule_versions is not None else old_versions
         )
-        _check(slug, row["plugin"], new_settings)
+        new_settings = _check(slug, row["plugin"], new_settings)
         _check_versions(row["plugin"], new_versions)
         changes: dict[str, Any] = {}
         keys = {k for k in values if old_settings.get(k) != new_settings.get(k)}
