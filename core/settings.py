@@ -90,17 +90,20 @@ class DatabaseSettings:
         return [problem] if problem else []
 
 
-#: A role prefix: lowercase letters, digits and `_`, 1–30 characters (the rest of the 63-byte
-#: role name holds the tenant's readable name and digest, core/tenancy/context.py).
-ROLE_PREFIX_RE = re.compile(r"^[a-z0-9_]{1,30}$")
+#: Longest role prefix: the rest of the 63-byte role name holds the tenant's readable name and
+#: digest (core/tenancy/context.py `tenant_names`).
+ROLE_PREFIX_MAX = 30
+#: A role prefix: lowercase letters, digits and `_`, 1–ROLE_PREFIX_MAX characters.
+ROLE_PREFIX_RE = re.compile(rf"^[a-z0-9_]{{1,{ROLE_PREFIX_MAX}}}$")
 
 
 def role_prefix_problem(prefix: str) -> str | None:
     """Why an explicit `YISHI_DATABASE_ROLE_PREFIX` is refused, or None when it is fine."""
     if not ROLE_PREFIX_RE.match(prefix):
         return (
-            f"YISHI_DATABASE_ROLE_PREFIX={prefix!r}: 只能包含小写字母、数字和下划线，1–30 个字符 "
-            "(lowercase letters, digits and underscores, 1–30 characters)"
+            f"YISHI_DATABASE_ROLE_PREFIX={prefix!r}: 只能包含小写字母、数字和下划线，"
+            f"1–{ROLE_PREFIX_MAX} 个字符 (lowercase letters, digits and underscores, "
+            f"1–{ROLE_PREFIX_MAX} characters)"
         )
     if prefix == "pg" or prefix.startswith("pg_"):
         return (
@@ -115,8 +118,9 @@ def normalise_role_prefix(name: str) -> str:
     flat = "".join(c if c.isascii() and c.isalnum() else "_" for c in name.lower()) or "yishi"
     if flat == "pg" or flat.startswith("pg_"):
         flat = "y" + flat
-    if len(flat) > 30:
-        flat = flat[:21] + "_" + hashlib.sha256(name.encode()).hexdigest()[:8]
+    if len(flat) > ROLE_PREFIX_MAX:
+        digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+        flat = flat[: ROLE_PREFIX_MAX - 9] + "_" + digest
     return flat
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.errors import TenantNotBound, TenantNotFound
+from core.settings import ROLE_PREFIX_MAX
 
 __all__ = [
     "NAME_MAX",
@@ -40,8 +41,6 @@ __all__ = [
 SLUG_RE = re.compile(r"^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,39}$")
 #: PostgreSQL cuts identifiers at 63 bytes (NAMEDATALEN - 1), silently.
 NAME_MAX = 63
-#: Longest role prefix accepted (core/settings.py); leaves room for a readable part and a digest.
-ROLE_PREFIX_MAX = 30
 DIGEST_CHARS = 12
 
 

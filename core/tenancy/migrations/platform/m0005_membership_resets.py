@@ -4,7 +4,6 @@
 it from the first request after this step.
 """
 
-from pathlib import Path
 from typing import Any
 
 import aiosqlite
@@ -20,7 +19,7 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-async def forwards(engine: Any) -> None:
+async def forwards(engine: Any, storage: Any) -> None:
     class Account(Table, tablename="account", db=engine):
         login = Varchar(length=100)
 
@@ -45,28 +44,34 @@ async def forwards(engine: Any) -> None:
         'ON "membership" ("account_id", "tenant")'
     )
     for slug, schema in await _tenants(engine):
-        for account_id in await _account_ids(engine, schema):
+        for account_id in await _account_ids(engine, storage, schema):
             await Membership.insert(Membership(account_id=account_id, tenant=slug))
 
 
 async def _tenants(engine: Any) -> list[tuple[str, str]]:
+    """(slug, schema) of every tenant: its stored names (platform m0003 ran before this step)."""
+
     class Tenant(Table, tablename="tenant", db=engine):
         slug = Varchar(length=40)
+        schema_name = Varchar(length=63)
 
-    rows = await Tenant.raw("SELECT * FROM tenant")
-    out = []
-    for r in rows:
-        schema = r.get("schema_name") or "t_" + r["slug"].replace("-", "_")
-        out.append((r["slug"], schema))
-    return out
+    rows = await Tenant.select(Tenant.slug, Tenant.schema_name).order_by(Tenant.slug)
+    return [(r["slug"], r["schema_name"]) for r in rows]
 
 
-async def _account_ids(engine: Any, schema: str) -> list[int]:
+async def _account_ids(engine: Any, storage: Any, schema: str) -> list[int]:
+    """Accounts on a tenant's roster; none when its storage (or its roster table) does not
+    exist yet: a registered tenant not migrated yet."""
     if isinstance(engine, SQLiteEngine):
-        path = Path(engine.connection_kwargs["database"]).parent / "tenants" / f"{schema}.sqlite"
+        path = storage.tenant_file(schema)
         if not path.exists():
             return []
         async with aiosqlite.connect(path) as db:
+            cursor = await db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'person'"
+            )
+            if await cursor.fetchone() is None:
+                return []
             cursor = await db.execute("SELECT account_id FROM person WHERE account_id IS NOT NULL")
             return [r[0] for r in await cursor.fetchall()]
 

@@ -31,7 +31,8 @@ async def _sqlite_nullable(path: str) -> None:
             return
         cursor = await db.execute("SELECT sql FROM sqlite_master WHERE name = 'person'")
         (sql,) = await cursor.fetchone()  # type: ignore[misc]
-        assert _OLD in sql, sql
+        if _OLD not in sql:  # a raised error, not an assert: asserts vanish under `python -O`
+            raise RuntimeError(f"person.account_id is not the column this step rebuilds: {sql}")
         new_sql = sql.replace(_OLD, _NEW).replace('"person"', '"person__new"', 1)
         names = ", ".join(f'"{c}"' for c in columns)
         await db.execute("PRAGMA foreign_keys = OFF")
@@ -42,7 +43,6 @@ async def _sqlite_nullable(path: str) -> None:
         await db.execute('ALTER TABLE "person__new" RENAME TO "person"')
         await db.execute('CREATE INDEX IF NOT EXISTS person_account_id ON "person" ("account_id")')
         await db.commit()
-        await db.execute("PRAGMA foreign_keys = ON")
 
 
 async def forwards(engine: Any) -> None:
