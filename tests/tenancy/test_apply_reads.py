@@ -18,6 +18,7 @@ from core.tenancy.manifests import apply_manifests
 from core.tenancy.migrate import migrate_platform, names_for, pending_migrations
 from core.tenancy.registry import do_delete_tenant, get_tenant
 from core.tenancy.storage import Storage, configure
+from tests.tenancy.test_manifests import GAMMA
 from tests.world import SYSTEM, World, create_pg_database, drop_pg_database, write_manifests
 
 
@@ -100,3 +101,27 @@ async def test_deletion_audit_names_the_storage_it_drops(fresh: tuple[Storage, P
     details = msgspec.json.decode(entry["details"])
     assert details["schema"] == row["schema_name"]
     assert details["role"] == row["role_name"]
+
+
+async def test_settings_are_stored_in_their_cleaned_form(
+    fresh: tuple[Storage, Path], tmp_path: Path
+) -> None:
+    """The API and a manifest store the same value for "50.0", 50.0 and 50."""
+    from core.tenancy.registry import do_patch_settings, tenant_settings
+
+    key = "major_funds_threshold_wan"
+    await do_patch_settings("beta", actor=SYSTEM, values={key: "50.0"})
+    row = await get_tenant("beta")
+    assert row is not None
+    by_api = tenant_settings(row)[key]
+    folder = tmp_path / "gamma"
+    folder.mkdir()
+    (folder / "gamma.toml").write_text(
+        GAMMA.replace('plugin = "kunming"', f'plugin = "kunming"\n\n[settings]\n{key} = 50.0'),
+        encoding="utf-8",
+    )
+    await apply_manifests(folder, actor=SYSTEM)
+    gamma = await get_tenant("gamma")
+    assert gamma is not None
+    assert by_api == tenant_settings(gamma)[key] == 50
+    assert isinstance(by_api, int)
