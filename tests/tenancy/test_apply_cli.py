@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from core.audit.actions import Actor
 from core.cli import _run, main
-from core.settings import get_settings
 from core.tenancy.registry import do_update_tenant, get_tenant, tenant_settings
 
 REPO_TENANTS = Path(__file__).resolve().parents[2] / "tenants"
 UNIT = Actor(account_id=None, login="nb.admin", roles=("unit_admin",))
-
-
-@pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    for key in ("YISHI_DATABASE_URL", "YISHI_MODE", "YISHI_SECRET_KEY"):
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("YISHI_DATA_DIR", str(tmp_path / "data"))
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
 
 
 def _threshold() -> int | None:
