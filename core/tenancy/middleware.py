@@ -84,7 +84,9 @@ def _trusted_networks(proxies: tuple[str, ...]) -> tuple[IPv4Network | IPv6Netwo
     return tuple(networks)
 
 
+@lru_cache(maxsize=4096)
 def _parse_ip(value: str) -> IPv4Address | IPv6Address | None:
+    """Parsed once per distinct text (peers and proxies repeat; `ipaddress` is slow)."""
     value = value.strip()
     if value.startswith("[") and value.endswith("]"):
         value = value[1:-1]
@@ -108,10 +110,10 @@ def client_address(scope: Scope, headers: dict[str, str]) -> str:
     (uvicorn's `proxy_headers`) is turned off in `yishi serve`, so the peer is the real peer.
     """
     peer = (scope.get("client") or ("", 0))[0] or ""
+    networks = _trusted_networks(get_settings().trusted_proxies)
     peer_ip = _parse_ip(peer)
     if peer_ip is None:
         return peer
-    networks = _trusted_networks(get_settings().trusted_proxies)
 
     def trusted(address: IPv4Address | IPv6Address) -> bool:
         return any(address in network for network in networks)
