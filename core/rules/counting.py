@@ -102,13 +102,20 @@ def quorum_verdict(
         + (f"; {attendance.recused} recused, out of base and count" if attendance.recused else "")
         + ("; met." if met else "; not met.")
     )
-    if met and in_charge_required:
+    if in_charge_required:
         numbers["in_charge_present"] = attendance.in_charge_present
-        if attendance.in_charge_present is False:
-            met = False
+    if met and in_charge_required and attendance.in_charge_present is not True:
+        # 三重一大实施办法 二 「其中分管此项工作的党组成员必须到会」 is absolute: a member in
+        # charge who is absent, or not named at all, fails the quorum (an unknown is no
+        # presence). The meeting lifecycle must name the member in charge of such an item.
+        met = False
+        if attendance.in_charge_present is None:
+            zh += " 但未指明分管此项工作的党组成员，无法确认其到会，不符合。"
+            en += " But no member in charge of this area is named: presence unknown; not met."
+        else:
             zh += " 但分管该领域的党组成员未到会，不符合。"
             en += " But the member in charge of this area is absent: not met."
-            citation = in_charge_citation or citation
+        citation = in_charge_citation or citation
     return rule_verdict(rule, ctx, met, numbers, zh, en, citation)
 
 

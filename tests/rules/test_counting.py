@@ -108,6 +108,20 @@ def test_member_in_charge_absent_fails_even_with_quorum() -> None:
     )
 
 
+def test_member_in_charge_unknown_is_not_present() -> None:
+    # Issue 8, item 9: 「其中分管此项工作的党组成员必须到会」 is absolute; an item whose member in
+    # charge is not named cannot show that he came (it passed before: `None` was let through).
+    other = Citation(article="第二条", original="分管")
+    att = Attendance(expected=7, present=7, in_charge_present=None)
+    v = quorum_verdict(
+        "t.q", CTX, att, MORE_THAN_HALF, CITE, in_charge_required=True, in_charge_citation=other
+    )
+    assert v.outcome == Outcome.NOT_MET and v.citation.article == "第二条"
+    assert v.numbers["in_charge_present"] is None
+    # Where the rule does not require him, an unknown member in charge changes nothing.
+    assert quorum_verdict("t.q", CTX, att, MORE_THAN_HALF, CITE).outcome == Outcome.MET
+
+
 @pytest.mark.parametrize(
     ("expected", "yes", "no", "abstain", "recused", "outcome"),
     [

@@ -94,7 +94,7 @@ async def test_what_if_personnel_in_ningbo(api: World) -> None:
     r = await api.api.post(
         "/api/v1/t/alpha/rules/what-if",
         headers=member,
-        json={**base, "present": 5, "yes": 4, "no": 1},
+        json={**base, "present": 5, "yes": 4, "no": 1, "in_charge_present": True},
     )
     out = r.json()
     assert out["outcome"] == "passed", out
@@ -102,7 +102,7 @@ async def test_what_if_personnel_in_ningbo(api: World) -> None:
     r = await api.api.post(
         "/api/v1/t/alpha/rules/what-if",
         headers=member,
-        json={**base, "present": 5, "yes": 3, "no": 2},
+        json={**base, "present": 5, "yes": 3, "no": 2, "in_charge_present": True},
     )
     assert r.json()["outcome"] == "failed"
 

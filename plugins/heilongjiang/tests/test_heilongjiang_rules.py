@@ -89,7 +89,8 @@ def test_personnel_quorum_two_thirds(
     rules: TenantRules, expected: int, present: int, outcome: Outcome
 ) -> None:
     # 第十五条(二): "审议干部任免事项必须有三分之二以上党组成员到会"
-    v = rules.item_quorum(ItemKind.PERSONNEL, Attendance(expected=expected, present=present))
+    att = Attendance(expected=expected, present=present, in_charge_present=True)
+    v = rules.item_quorum(ItemKind.PERSONNEL, att)
     assert v.outcome == outcome
     assert v.rule == "heilongjiang.quorum.personnel"
     assert v.citation.article == "第十五条(二)"
@@ -100,7 +101,8 @@ def test_discipline_quorum_two_thirds(
     rules: TenantRules, expected: int, present: int, outcome: Outcome
 ) -> None:
     # 第十四条: 处分党员 follows 党章党规 (two-thirds, as the Party group work regulations say).
-    v = rules.item_quorum(ItemKind.DISCIPLINE, Attendance(expected=expected, present=present))
+    att = Attendance(expected=expected, present=present, in_charge_present=True)
+    v = rules.item_quorum(ItemKind.DISCIPLINE, att)
     assert v.outcome == outcome
     assert v.rule == "heilongjiang.quorum.discipline"
     assert v.citation.article == "第十四条"
@@ -116,11 +118,12 @@ ITEM_CASES = [
     # 三重一大: half or more, member in charge present (oversight compendium)
     ("major_matter", 7, 4, 0, True, Outcome.MET, "heilongjiang.quorum.major_matter", OV_PLAN),
     ("major_matter", 7, 3, 0, True, Outcome.NOT_MET, "heilongjiang.quorum.major_matter", OV_PLAN),
-    ("major_matter", 7, 4, 0, None, Outcome.MET, "heilongjiang.quorum.major_matter", OV_PLAN),
+    # item 9: an unknown member in charge is not present (it was met)
+    ("major_matter", 7, 4, 0, None, Outcome.NOT_MET, "heilongjiang.quorum.major_matter", OV_PLAN),
     ("major_matter", 7, 7, 0, False, Outcome.NOT_MET, "heilongjiang.quorum.major_matter", OV_PLAN),
     ("major_matter", 6, 3, 0, True, Outcome.MET, "heilongjiang.quorum.major_matter", OV_PLAN),
     # personnel: two-thirds; recused out of base and count (7-1 = 6 → 4 needed)
-    ("personnel", 7, 5, 1, None, Outcome.MET, "heilongjiang.quorum.personnel", "第十五条(二)"),
+    ("personnel", 7, 5, 1, True, Outcome.MET, "heilongjiang.quorum.personnel", "第十五条(二)"),
     ("personnel", 7, 4, 1, None, Outcome.NOT_MET, "heilongjiang.quorum.personnel", "第十五条(二)"),
     ("personnel", 9, 9, 0, False, Outcome.NOT_MET, "heilongjiang.quorum.personnel", OV_PLAN),
     ("personnel", 9, 6, 0, True, Outcome.MET, "heilongjiang.quorum.personnel", "第十五条(二)"),
@@ -210,8 +213,9 @@ def test_passing_cases(rules: TenantRules, tally: Tally, outcome: Outcome) -> No
 WHAT_IF = [
     # kind, expected, present, in_charge, yes, outcome
     ("personnel", 7, 4, None, 4, "not_decided"),  # 4 < two-thirds of 7
-    ("personnel", 7, 5, None, 4, "passed"),
-    ("personnel", 7, 5, None, 3, "failed"),
+    ("personnel", 7, 5, True, 4, "passed"),
+    ("personnel", 7, 5, True, 3, "failed"),
+    ("personnel", 7, 5, None, 4, "not_decided"),  # item 9: member in charge not named
     ("major_matter", 7, 7, False, 7, "not_decided"),  # member in charge absent
     ("ordinary", 5, 3, None, 3, "passed"),
 ]

@@ -76,7 +76,8 @@ def test_ordinary_item_quorum(expected: int, present: int, met: bool) -> None:
 def test_two_thirds_kinds(kind: ItemKind, expected: int, present: int, met: bool) -> None:
     # 第二十二条 "讨论重大问题和干部任免事项必须有三分之二以上党组成员到会"; 三重一大 items are
     # 重大问题 under 第六条(六).
-    v = rules().item_quorum(kind, Attendance(expected=expected, present=present))
+    att = Attendance(expected=expected, present=present, in_charge_present=True)
+    v = rules().item_quorum(kind, att)
     assert v.ok is met
     assert v.rule == f"kunming.quorum.{kind}"
     assert v.citation.article == "第二十二条"
@@ -89,7 +90,7 @@ def test_two_thirds_kinds(kind: ItemKind, expected: int, present: int, met: bool
         # Recusal (第二十二条 回避): out of both base and count. 9 members, 1 recused → base 8.
         pytest.param(
             ItemKind.PERSONNEL,
-            Attendance(expected=9, present=7, recused=1),
+            Attendance(expected=9, present=7, recused=1, in_charge_present=True),
             Outcome.MET,
             "kunming.quorum.personnel",
             "第二十二条",

@@ -100,10 +100,10 @@ ITEM_CASES = [
     # One of 7 recused: base 6 needs 4; 5 present minus the recused one = 4.
     ("ordinary-recused-at", ORD, 7, 5, 1, None, MET, "nantong.quorum.item", "三(五)"),
     ("ordinary-recused-below", ORD, 7, 4, 1, None, NOT_MET, "nantong.quorum.item", "三(五)"),
-    ("personnel-9-at", PERS, 9, 6, 0, None, MET, "nantong.quorum.personnel", "三(五)"),
+    ("personnel-9-at", PERS, 9, 6, 0, True, MET, "nantong.quorum.personnel", "三(五)"),
     ("personnel-9-below", PERS, 9, 5, 0, None, NOT_MET, "nantong.quorum.personnel", "三(五)"),
     # 11 with 2 recused: base 9 needs 6; 8 present minus 2 = 6.
-    ("personnel-recused-2", PERS, 11, 8, 2, None, MET, "nantong.quorum.personnel", "三(五)"),
+    ("personnel-recused-2", PERS, 11, 8, 2, True, MET, "nantong.quorum.personnel", "三(五)"),
     (
         "personnel-recused-2-below",
         PERS,
@@ -116,7 +116,18 @@ ITEM_CASES = [
         "三(五)",
     ),
     ("major-in-charge-present", MAJOR, 6, 4, 0, True, MET, "nantong.quorum.major_matter", "三(五)"),
-    ("major-in-charge-unknown", MAJOR, 6, 4, 0, None, MET, "nantong.quorum.major_matter", "三(五)"),
+    # item 9: a member in charge not named is not present (it was met)
+    (
+        "major-in-charge-unknown",
+        MAJOR,
+        6,
+        4,
+        0,
+        None,
+        NOT_MET,
+        "nantong.quorum.major_matter",
+        "三重一大办法 二",
+    ),
     # Enough members, but the member in charge of the area is absent: the compendium refuses.
     (
         "major-in-charge-absent",
@@ -157,7 +168,7 @@ ITEM_CASES = [
     ),
     # Not a kind of this source, but 违纪处理 is 三重一大 (三重一大办法 一(二)5): the major-matter
     # rule, never the ordinary fallback.
-    ("discipline-as-major", DISC, 7, 5, 0, None, MET, "nantong.quorum.major_matter", "三(五)"),
+    ("discipline-as-major", DISC, 7, 5, 0, True, MET, "nantong.quorum.major_matter", "三(五)"),
     (
         "discipline-in-charge-absent",
         DISC,
