@@ -236,7 +236,7 @@ class TenantRulesController(Controller):
             item_kinds=kinds,
             notice_rules={k.kind: r.call("notice_rules", kind=k.kind) for k in kinds},
             voting_rules={k.kind: r.call("voting_rules", kind=k.kind) for k in kinds},
-            obligations=r.call("obligations"),
+            obligations=r.obligations(),
             emergency_disposal=r.call("emergency_disposal"),
             reconsideration=r.call("reconsideration"),
         )

@@ -17,6 +17,7 @@ from core.rules.plugins import JurisdictionHooks, hooks_for
 from core.rules.types import (
     Attendance,
     ItemKind,
+    Obligation,
     RuleContext,
     RuleEntry,
     RuleVersion,
@@ -128,6 +129,14 @@ class TenantRules:
 
     def passing(self, kind: ItemKind, tally: Tally) -> Verdict:
         return self.hooks.passing(ctx=self.ctx, kind=kind, tally=tally)  # type: ignore[no-any-return]
+
+    def obligations(self) -> list[Obligation]:
+        """The compliance calendar: the plugin's obligations, then the baseline's of the kinds
+        the plugin does not set, then the templates the unit adopted
+        (`core.rules.baseline.baseline_obligations`)."""
+        from core.rules.baseline import baseline_obligations
+
+        return baseline_obligations(self.ctx, list(self.hooks.obligations(ctx=self.ctx) or []))
 
     def call(self, hook: str, **kwargs: Any) -> Any:
         """Any other rule hook, with this tenant's context."""

@@ -25,6 +25,8 @@ __all__ = [
     "MemberFacts",
     "NoticeRule",
     "Obligation",
+    "ObligationScope",
+    "ObligationUnit",
     "Outcome",
     "ProcedureRule",
     "Recipient",
@@ -205,14 +207,41 @@ class NoticeRule(msgspec.Struct, frozen=True, kw_only=True):
     citation: Citation
 
 
+class ObligationUnit(StrEnum):
+    """What an obligation's `count` counts."""
+
+    #: Sessions, meetings, reports: "每年至少向市委报告2次".
+    EVENTS = "events"
+    #: A duration in days: "每年保证一定时间" set as days.
+    DAYS = "days"
+    #: A duration in months: "每年深入基层调研工作的时间原则不得少于2个月".
+    MONTHS = "months"
+
+
+class ObligationScope(StrEnum):
+    """Whose obligation it is."""
+
+    #: The body (the Party group) as a whole: one count for the tenant.
+    BODY = "body"
+    #: Every member on his own: "每位党组成员每年…", counted per member.
+    EACH_MEMBER = "each_member"
+
+
 class Obligation(msgspec.Struct, frozen=True, kw_only=True):
     rule: str
     kind: str  # report_to_superior | study_session | democratic_life | … (RULES.md calendar)
     label_zh: str
-    #: At least this many per period; None when a setting decides (then `count_setting`).
+    #: At least this many `unit`s per period; None when a setting decides (then
+    #: `count_setting`).
     count: int | None
     period: str  # month | quarter | half_year | year
     count_setting: str | None = None
+    #: What `count` counts: events (the default), or a duration in days or months.
+    unit: ObligationUnit = ObligationUnit.EVENTS
+    #: The body's own obligation, or one that every member meets on his own.
+    scope: ObligationScope = ObligationScope.BODY
+    #: "原则上"/"一般": a shortfall is an exception recorded with its reason, not a violation.
+    generally: bool = False
     recipients: list[str] = []
     citation: Citation
 
