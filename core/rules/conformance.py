@@ -47,6 +47,8 @@ from core.rules.types import (
     MemberFacts,
     NoticeRule,
     Obligation,
+    ObligationScope,
+    ObligationUnit,
     Outcome,
     ProcedureRule,
     Recipient,
@@ -348,6 +350,8 @@ def _exercise(c: _Checker, hooks: JurisdictionHooks, ctx: RuleContext, label: st
                 c.bad(where, f"unknown period {ob.period!r}")
             if ob.count is None and not ob.count_setting:
                 c.bad(where, f"{ob.rule}: neither a count nor the setting that gives it")
+            if ob.unit not in set(ObligationUnit) or ob.scope not in set(ObligationScope):
+                c.bad(where, f"{ob.rule}: unknown unit {ob.unit!r} or scope {ob.scope!r}")
     for event in EVENTS:
         for r in hooks.report_recipients(ctx=ctx, event=event) or []:
             if c.typed(f"report_recipients({event})", r, Recipient):

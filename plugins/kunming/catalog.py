@@ -16,6 +16,8 @@ from core.rules.types import (
     ItemKindInfo,
     JurisdictionInfo,
     Obligation,
+    ObligationScope,
+    ObligationUnit,
     Recipient,
     RuleEntry,
     RuleVersion,
@@ -515,6 +517,11 @@ OBLIGATIONS = [
         label_zh="每位党组成员深入基层调研时间（每年原则上不少于2个月 / 2 months，为时长而非次数）",
         count=2,
         period="year",
+        # Item 3 of issue 8: a duration (months), for each member, "原则" (a shortfall is an
+        # exception with its reason).
+        unit=ObligationUnit.MONTHS,
+        scope=ObligationScope.EACH_MEMBER,
+        generally=True,
         citation=c.C18_RESEARCH,
     ),
 ]

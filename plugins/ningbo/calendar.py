@@ -7,7 +7,7 @@ leaves blank (第二十五条 "每年保证一定时间") names its tenant setti
 
 from __future__ import annotations
 
-from core.rules.types import Obligation, Recipient
+from core.rules.types import Obligation, ObligationScope, ObligationUnit, Recipient
 from plugins.ningbo import citations as C
 from plugins.ningbo.catalog import (
     FIELD_RESEARCH_DAYS,
@@ -98,6 +98,9 @@ OBLIGATIONS: list[Obligation] = [
         count=None,
         count_setting=FIELD_RESEARCH_DAYS,
         period="year",
+        # Item 3 of issue 8: "党组成员每年保证一定时间": a time, for each member.
+        unit=ObligationUnit.DAYS,
+        scope=ObligationScope.EACH_MEMBER,
         citation=C.C25_FIELD_RESEARCH,
     ),
 ]

@@ -621,6 +621,8 @@ def test_field_research_is_two_months_not_two_events() -> None:
     # 第十八条(三) "…时间原则不得少于2个月": count 2 is a duration; label and summary say so.
     (o,) = [o for o in rules().call("obligations") if o.kind == "field_research"]
     assert "2 months" in o.label_zh and "2个月" in o.label_zh
+    # Issue 8, item 3: it was "2 events a year" for the body; two one-day visits passed.
+    assert (o.count, o.unit, o.scope, o.generally) == (2, "months", "each_member", True)
     (entry,) = [e for e in rules().call("rule_catalog") if e.rule == o.rule]
     assert "2个月" in entry.summary_zh and "2 months" in entry.summary_en
 

@@ -783,6 +783,8 @@ def test_funds_without_amount_asks_for_it() -> None:
 def test_field_research_needs_its_setting(settings: dict[str, Any], count: int | None) -> None:
     ob = next(o for o in rules(**settings).call("obligations") if o.rule.endswith("field_research"))
     assert (ob.count, ob.count_setting, ob.citation.article) == (count, RESEARCH_KEY, "第二十五条")
+    # Issue 8, item 3: "党组成员每年保证一定时间" is days, per member.
+    assert (ob.unit, ob.scope) == ("days", "each_member")
 
 
 def test_settings_must_be_set() -> None:
