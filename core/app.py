@@ -11,7 +11,7 @@ from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
 
-from core.access.guards import permission_guard
+from core.access.guards import authorize
 from core.access.permissions import PUBLIC
 from core.accounts.api import AuthController, MeController, PlatformTokensController
 from core.accounts.ratelimit import FailureLimiter, RedisCounter, limiter_for
@@ -36,7 +36,6 @@ from core.web.headers import security_headers
 from core.web.inputs import (
     MAX_BODY_BYTES,
     InputGuardMiddleware,
-    check_body,
     litestar_fields,
     prepare_bodies,
 )
@@ -180,12 +179,10 @@ def create_app(settings: Settings | None = None, storage: Storage | None = None)
         # context reads the database with the caller's credentials (core/web/inputs.py).
         middleware=[
             DefineMiddleware(InputGuardMiddleware),
-            DefineMiddleware(RequestContextMiddleware),
+            # It also runs every route's permission and body checks (core/access/guards.py).
+            DefineMiddleware(RequestContextMiddleware, authorize=authorize),
         ],
         request_max_body_size=MAX_BODY_BYTES,
-        # App guards run before any other layer's and cannot be dropped by one: the permission
-        # (401/403), then the JSON body (415, 413, 400; core/web/inputs.py).
-        guards=[permission_guard, check_body],
         exception_handlers={
             YishiError: render_error,
             ValidationException: _handle_validation,

@@ -689,10 +689,18 @@ def serve(host: str | None, port: int | None, tenants_dir: Path) -> None:
         )
     # Proxy trust is decided once, by YISHI_TRUSTED_PROXIES (core/tenancy/middleware.py):
     # uvicorn's own X-Forwarded-For handling would rewrite the peer before the app sees it.
+    # uvicorn's access log is replaced by ours (core/web/accesslog.py: the same line at a
+    # fraction of the cost).
+    app: Any = create_app(settings)
+    if settings.access_log:
+        from core.web.accesslog import AccessLog
+
+        app = AccessLog(app)
     uvicorn.run(
-        create_app(settings),
+        app,
         host=bind_host,
         port=bind_port,
         log_level="info",
+        access_log=False,
         proxy_headers=False,
     )

@@ -159,6 +159,12 @@ class Settings:
     port: int = 8000
     #: Only trust X-Forwarded-For from these proxies (comma-separated addresses).
     trusted_proxies: tuple[str, ...] = ()
+    #: How long another process may go on using a cached token, session or tenant row after a
+    #: change (revocation, disabling, suspension, roles); the changing process forgets at once
+    #: (core/caching.py). `0` turns the caches off (YISHI_CACHE_SECONDS).
+    cache_seconds: float = 5.0
+    #: One line per request on the `yishi.access` logger (YISHI_ACCESS_LOG=0 turns it off).
+    access_log: bool = True
 
     @property
     def production(self) -> bool:
@@ -206,6 +212,8 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         trusted_proxies=tuple(
             p.strip() for p in e.get("YISHI_TRUSTED_PROXIES", "").split(",") if p.strip()
         ),
+        cache_seconds=float(e.get("YISHI_CACHE_SECONDS", "5")),
+        access_log=e.get("YISHI_ACCESS_LOG", "1").lower() not in ("0", "false", "no", "off"),
     )
 
 

@@ -19,6 +19,7 @@ from core.access.enforcers import ACCESS
 from core.accounts.services import account_by_login, do_create_account, do_set_password
 from core.app import create_app
 from core.audit.actions import Actor
+from core.caching import clear_all
 from core.settings import AuthSettings, DatabaseSettings, Settings
 from core.tenancy.manifests import apply_manifests
 from core.tenancy.migrate import migrate_platform
@@ -184,6 +185,7 @@ class World:
         self.storage.use_request_engines()
         st._storage = self.storage
         ACCESS.clear()
+        clear_all()
 
 
 def write_manifests(folder: Path) -> Path:
@@ -197,6 +199,7 @@ async def build_world(backend: str, db: DatabaseSettings, tmp: Path) -> World:
     settings = Settings(mode="embedded", database=db, auth=AuthSettings(window_seconds=60))
     storage = configure(db)
     ACCESS.clear()
+    clear_all()
     await migrate_platform(storage)
     folder = write_manifests(tmp / "manifests")
     await apply_manifests(folder, actor=SYSTEM)

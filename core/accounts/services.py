@@ -26,7 +26,8 @@ from core.accounts.tables import (
     PasswordReset,
     WebSession,
 )
-from core.audit.actions import Actor, platform_action
+from core.audit.actions import Actor, current_action, platform_action
+from core.caching import PRINCIPALS, forget_principals
 from core.errors import (
     AccountDisabled,
     AuthRequired,
@@ -41,6 +42,7 @@ from core.errors import (
     TokenInvalid,
     TokenRevoked,
 )
+from core.prepared import Prepared
 
 __all__ = [
     "LOGIN_PATTERN",
@@ -193,7 +195,9 @@ async def end_access(
     account_id: int, *, keep_token_id: int | None = None, keep_session_hash: str = ""
 ) -> tuple[int, int]:
     """Revoke the account's tokens and end its sessions (but the ones to keep); inside the
-    caller's transaction. Returns (tokens revoked, sessions ended)."""
+    caller's transaction. Returns (tokens revoked, sessions ended). Authenticated callers cached
+    in this process are forgotten once the action commits."""
+    current_action().after_commit(forget_principals)
     tokens = (ApiToken.account == account_id) & ApiToken.revoked_at.is_null()
     if keep_token_id is not None:
         tokens &= ApiToken.id != keep_token_id
@@ -291,7 +295,8 @@ async def do_disable_account(account_id: int, *, actor: Actor) -> None:
 
 
 async def do_enable_account(account_id: int, *, actor: Actor) -> None:
-    async with platform_action(actor, "account.enable", f"account:{account_id}"):
+    async with platform_action(actor, "account.enable", f"account:{account_id}") as act:
+        act.after_commit(forget_principals)
         updated = (
             await Account.update({Account.disabled: False, Account.updated_at: now()})
             .where(Account.id == account_id)
@@ -452,7 +457,8 @@ async def _revoke(token: dict[str, Any], token_id: int, actor: Actor, **details:
     tenant = token["scope"] if token["scope_kind"] == "tenant" else ""
     async with platform_action(
         actor, "token.revoke", f"token:{token_id}", tenant=tenant, **details
-    ):
+    ) as act:
+        act.after_commit(forget_principals)
         await ApiToken.update({ApiToken.revoked_at: now()}).where(
             (ApiToken.id == token_id) & ApiToken.revoked_at.is_null()
         )
@@ -482,9 +488,10 @@ async def do_revoke_any_token(token_id: int, *, actor: Actor) -> None:
     await _revoke(token, token_id, actor, account=token["account"])
 
 
-async def authenticate_bearer(secret: str) -> Principal:
-    row = (
-        await ApiToken.select(
+#: The token with its account, by the token's hash: built once (core/prepared.py).
+_TOKEN_BY_HASH = Prepared(
+    lambda token_hash: (
+        ApiToken.select(
             ApiToken.id,
             ApiToken.scope_kind,
             ApiToken.scope,
@@ -497,30 +504,62 @@ async def authenticate_bearer(secret: str) -> Principal:
             ApiToken.account.is_operator,
             ApiToken.account.disabled,
         )
-        .where(ApiToken.token_hash == hash_secret(secret))
-        .first()
+        .where(ApiToken.token_hash == token_hash)
+        .limit(1)
     )
-    if row is None:
-        raise TokenInvalid()
-    if row["account.disabled"]:
-        raise AccountDisabled()
-    if row["revoked_at"] is not None:
-        raise TokenRevoked()
-    if row["expires_at"] <= now():
+)
+_TOUCH_TOKEN = Prepared(
+    lambda at, token_id: ApiToken.update({ApiToken.last_used_at: at}).where(ApiToken.id == token_id)
+)
+
+
+@dataclass(slots=True)
+class _CachedToken:
+    principal: Principal
+    expires_at: datetime
+    last_used_at: datetime | None
+
+
+async def authenticate_bearer(secret: str) -> Principal:
+    """The caller of a bearer token. A valid token is remembered for `YISHI_CACHE_SECONDS`
+    (core/caching.py says how revocation and disabling still take effect); its expiry is checked
+    on every request."""
+    token_hash = hash_secret(secret)
+    cached = PRINCIPALS.get(token_hash)
+    if isinstance(cached, _CachedToken):
+        entry = cached
+    else:
+        generation = PRINCIPALS.generation
+        row = await _TOKEN_BY_HASH.first(token_hash)
+        if row is None:
+            raise TokenInvalid()
+        if row["account.disabled"]:
+            raise AccountDisabled()
+        if row["revoked_at"] is not None:
+            raise TokenRevoked()
+        entry = _CachedToken(
+            Principal(
+                account_id=row["account.id"],
+                login=row["account.login"],
+                display_name=row["account.display_name"],
+                is_operator=row["account.is_operator"],
+                via=row["scope_kind"],
+                scope=row["scope"],
+                token_id=row["id"],
+            ),
+            row["expires_at"],
+            row["last_used_at"],
+        )
+        PRINCIPALS.put(token_hash, entry, generation)
+    moment = now()
+    if entry.expires_at <= moment:
         raise TokenExpired()
-    last = row["last_used_at"]
-    if last is None or now() - last > LAST_USED_GRANULARITY:
+    last = entry.last_used_at
+    if last is None or moment - last > LAST_USED_GRANULARITY:
         # Recorded coarsely: one write per token per few minutes, not one per request.
-        await ApiToken.update({ApiToken.last_used_at: now()}).where(ApiToken.id == row["id"])
-    return Principal(
-        account_id=row["account.id"],
-        login=row["account.login"],
-        display_name=row["account.display_name"],
-        is_operator=row["account.is_operator"],
-        via=row["scope_kind"],
-        scope=row["scope"],
-        token_id=row["id"],
-    )
+        entry.last_used_at = moment
+        await _TOUCH_TOKEN.rows(moment, entry.principal.token_id)
+    return entry.principal
 
 
 async def do_create_session(
@@ -544,15 +583,16 @@ async def do_create_session(
 
 
 async def do_end_session(secret: str, *, actor: Actor) -> None:
-    async with platform_action(actor, "session.end", f"account:{actor.account_id}"):
+    async with platform_action(actor, "session.end", f"account:{actor.account_id}") as act:
+        act.after_commit(forget_principals)
         await WebSession.update({WebSession.revoked_at: now()}).where(
             (WebSession.session_hash == hash_secret(secret)) & WebSession.revoked_at.is_null()
         )
 
 
-async def authenticate_session(secret: str) -> Principal:
-    row = (
-        await WebSession.select(
+_SESSION_BY_HASH = Prepared(
+    lambda session_hash: (
+        WebSession.select(
             WebSession.csrf_token,
             WebSession.expires_at,
             WebSession.revoked_at,
@@ -562,18 +602,43 @@ async def authenticate_session(secret: str) -> Principal:
             WebSession.account.is_operator,
             WebSession.account.disabled,
         )
-        .where(WebSession.session_hash == hash_secret(secret))
-        .first()
+        .where(WebSession.session_hash == session_hash)
+        .limit(1)
     )
-    if row is None or row["revoked_at"] is not None or row["expires_at"] <= now():
+)
+
+
+@dataclass(slots=True)
+class _CachedSession:
+    principal: Principal
+    expires_at: datetime
+
+
+async def authenticate_session(secret: str) -> Principal:
+    """The caller of a cookie session; remembered like a bearer token."""
+    session_hash = "session:" + hash_secret(secret)
+    cached = PRINCIPALS.get(session_hash)
+    if isinstance(cached, _CachedSession):
+        entry = cached
+    else:
+        generation = PRINCIPALS.generation
+        row = await _SESSION_BY_HASH.first(hash_secret(secret))
+        if row is None or row["revoked_at"] is not None:
+            raise AuthRequired()
+        if row["account.disabled"]:
+            raise AccountDisabled()
+        entry = _CachedSession(
+            Principal(
+                account_id=row["account.id"],
+                login=row["account.login"],
+                display_name=row["account.display_name"],
+                is_operator=row["account.is_operator"],
+                via="session",
+                csrf_token=row["csrf_token"],
+            ),
+            row["expires_at"],
+        )
+        PRINCIPALS.put(session_hash, entry, generation)
+    if entry.expires_at <= now():
         raise AuthRequired()
-    if row["account.disabled"]:
-        raise AccountDisabled()
-    return Principal(
-        account_id=row["account.id"],
-        login=row["account.login"],
-        display_name=row["account.display_name"],
-        is_operator=row["account.is_operator"],
-        via="session",
-        csrf_token=row["csrf_token"],
-    )
+    return entry.principal

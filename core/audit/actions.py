@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,11 +23,31 @@ import msgspec
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
 from core.audit.tables import PlatformAuditEntry, PlatformOutbox, TenantAuditEntry, TenantOutbox
+from core.caching import forget_tenant
 from core.tenancy.context import require_tenant
 
 log = logging.getLogger("yishi.audit")
 
-__all__ = ["Action", "Actor", "platform_action", "tenant_action", "write_transaction"]
+__all__ = [
+    "Action",
+    "Actor",
+    "current_action",
+    "platform_action",
+    "tenant_action",
+    "write_transaction",
+]
+
+_CURRENT: ContextVar[Action | None] = ContextVar("yishi_action", default=None)
+
+
+def current_action() -> Action:
+    """The action whose transaction is open here: helpers that run inside a `do_*` (such as
+    `end_access`) register their after-commit work on it. Outside an action this is an error, as
+    a write outside the door is."""
+    action = _CURRENT.get()
+    if action is None:
+        raise RuntimeError("no action is open: writes go through tenant_action/platform_action")
+    return action
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,10 +164,14 @@ async def tenant_action(
     """One transaction in the bound tenant's storage, ending with its audit entry."""
     bound = require_tenant()
     action = Action(actor=actor, name=verb, target=target, details=dict(details))
-    async with write_transaction(TenantAuditEntry._meta.db):
-        yield action
-        await _write_outbox(TenantOutbox, action)
-        await TenantAuditEntry.insert(_entry(TenantAuditEntry, action, bound.slug))
+    token = _CURRENT.set(action)
+    try:
+        async with write_transaction(TenantAuditEntry._meta.db):
+            yield action
+            await _write_outbox(TenantOutbox, action)
+            await TenantAuditEntry.insert(_entry(TenantAuditEntry, action, bound.slug))
+    finally:
+        _CURRENT.reset(token)
     await _run_after(action)
 
 
@@ -154,10 +179,19 @@ async def tenant_action(
 async def platform_action(
     actor: Actor, verb: str, target: str = "", *, tenant: str = "", **details: Any
 ) -> AsyncIterator[Action]:
-    """One transaction in platform storage, ending with its audit entry (tagged with `tenant`)."""
+    """One transaction in platform storage, ending with its audit entry (tagged with `tenant`).
+
+    An action tagged with a tenant may have changed that tenant's registry row: the row cached
+    for requests (`core.tenancy.registry.request_tenant`) is forgotten after the commit."""
     action = Action(actor=actor, name=verb, target=target, details=dict(details))
-    async with write_transaction(PlatformAuditEntry._meta.db):
-        yield action
-        await _write_outbox(PlatformOutbox, action)
-        await PlatformAuditEntry.insert(_entry(PlatformAuditEntry, action, tenant))
+    if tenant:
+        action.after_commit(lambda: forget_tenant(tenant))
+    token = _CURRENT.set(action)
+    try:
+        async with write_transaction(PlatformAuditEntry._meta.db):
+            yield action
+            await _write_outbox(PlatformOutbox, action)
+            await PlatformAuditEntry.insert(_entry(PlatformAuditEntry, action, tenant))
+    finally:
+        _CURRENT.reset(token)
     await _run_after(action)

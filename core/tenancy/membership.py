@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.access.enforcers import ACCESS
+from core.caching import forget_tenant
 from core.tenancy.context import bind_tenant
 from core.tenancy.tables import Membership, Tenant
 
@@ -56,6 +57,8 @@ async def access_changed(slug: str) -> None:
     process's enforcer and bump the tenant's version, which every other process compares on its
     next request. Registered with `after_commit` by every action that changes access."""
     ACCESS.invalidate(slug)
+    forget_tenant(slug)
     await Tenant.update({Tenant.access_version: Tenant.access_version + 1}).where(
         Tenant.slug == slug
     )
+    forget_tenant(slug)

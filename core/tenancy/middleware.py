@@ -8,6 +8,7 @@ role in give the same answer, `tenant.not_found`.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from http.cookies import SimpleCookie
@@ -29,7 +30,7 @@ from core.audit.actions import Actor
 from core.errors import AuthRequired, CsrfFailed, TenantNotFound, TenantSuspended, TokenScope
 from core.settings import get_settings
 from core.tenancy.context import bind_tenant
-from core.tenancy.registry import get_tenant
+from core.tenancy.registry import request_tenant
 from core.tenancy.tables import Person
 
 __all__ = ["RequestContext", "RequestContextMiddleware", "client_address"]
@@ -155,9 +156,19 @@ async def _authenticate(headers: dict[str, str], ctx: RequestContext) -> None:
             ctx.principal = await authenticate_session(ctx.session_secret)
 
 
+#: What every request is checked against once its context is known (`core.access.guards.authorize`,
+#: given by the app: access sits above this module).
+Authorize = Callable[[Scope, Receive, RequestContext], Awaitable[None]]
+
+
+async def _no_checks(scope: Scope, receive: Receive, ctx: RequestContext) -> None:
+    return None
+
+
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, authorize: Authorize = _no_checks) -> None:
         self.app = app
+        self.authorize = authorize
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -177,6 +188,7 @@ class RequestContextMiddleware:
                 raise CsrfFailed()
         slug = scope.get("path_params", {}).get("tenant")
         if slug is None:
+            await self.authorize(scope, receive, ctx)
             await self.app(scope, receive, send)
             return
         if p is None:
@@ -184,7 +196,7 @@ class RequestContextMiddleware:
         if p.via != "session" and (p.via != "tenant" or p.scope != slug):
             # Compared before any lookup: the answer is the same whether `slug` exists or not.
             raise TokenScope(scope=p.scope_label)
-        tenant = await get_tenant(slug)
+        tenant = await request_tenant(slug)
         if tenant is None:
             raise TenantNotFound()
         with bind_tenant(tenant):
@@ -195,6 +207,7 @@ class RequestContextMiddleware:
             if tenant["status"] != "active":
                 raise TenantSuspended()
             ctx.tenant, ctx.access, ctx.roles = tenant, access, roles
+            await self.authorize(scope, receive, ctx)
             if scope.get("method", "GET") in SAFE_METHODS:
                 # A read request sees one consistent snapshot through one connection (one
                 # `SET LOCAL` on PostgreSQL, one file open on SQLite) instead of one per query.

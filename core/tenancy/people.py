@@ -22,6 +22,7 @@ from core.access.permissions import BODY_ROLES, ROLES
 from core.accounts.security import hash_secret, new_secret
 from core.audit.actions import Actor, tenant_action
 from core.errors import Conflict, InvalidInput, NotFound
+from core.prepared import Prepared
 from core.tenancy.context import require_tenant
 from core.tenancy.membership import access_changed, index_membership
 from core.tenancy.storage import get_storage
@@ -91,34 +92,45 @@ def _shape(row: dict[str, Any], roles: list[str]) -> dict[str, Any]:
     }
 
 
-async def _roles_by_person() -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
-    for g in await RoleGrant.select(RoleGrant.person, RoleGrant.role).order_by(RoleGrant.role):
-        out.setdefault(g["person"], []).append(g["role"])
-    return out
+#: What `_shape` shows of a person, with their roles: one row per (person, role), people without
+#: roles once with a null role. One statement (a left join piccolo's query builder cannot express
+#: from the person's side), built once (core/prepared.py); plain SQL that reads the same on
+#: PostgreSQL (the tenant's schema through `search_path`) and SQLite (the tenant's file).
+_ROSTER_SQL = (
+    "SELECT p.id, p.account_id, p.login, p.name, p.title, p.rank, p.areas, p.active, g.role"
+    " FROM person AS p LEFT JOIN role_grant AS g ON g.person = p.id"
+)
+_ROSTER = Prepared(lambda: Person.raw(_ROSTER_SQL))
+_ROSTER_ACTIVE = Prepared(lambda active: Person.raw(_ROSTER_SQL + " WHERE p.active = {}", active))
+_PERSON = Prepared(lambda person_id: Person.raw(_ROSTER_SQL + " WHERE p.id = {}", person_id))
+
+
+def _fold(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """(person, role) rows → one shaped entry per person, roles sorted, in roster order: body
+    members by rank first, then everyone else (rank 0) by id."""
+    people: dict[int, dict[str, Any]] = {}
+    roles: dict[int, list[str]] = {}
+    for row in rows:
+        pid = row["id"]
+        if pid not in people:
+            people[pid], roles[pid] = row, []
+        if row["role"] is not None:
+            roles[pid].append(row["role"])
+    ordered = sorted(people.values(), key=lambda r: (r["rank"] == 0, r["rank"], r["id"]))
+    return [_shape(r, sorted(roles[r["id"]])) for r in ordered]
 
 
 async def list_people(*, include_inactive: bool = False) -> list[dict[str, Any]]:
     """The roster: body members in rank order first, then everyone else (rank 0) by id."""
-    query = Person.select().order_by(Person.id)
-    if not include_inactive:
-        query = query.where(Person.active.eq(True))
-    roles = await _roles_by_person()
-    rows = sorted(await query, key=lambda r: (r["rank"] == 0, r["rank"], r["id"]))
-    return [_shape(r, roles.get(r["id"], [])) for r in rows]
+    rows = await (_ROSTER.rows() if include_inactive else _ROSTER_ACTIVE.rows(True))
+    return _fold(rows)
 
 
 async def _person(person_id: int) -> dict[str, Any]:
-    row = await Person.select().where(Person.id == person_id).first()
-    if row is None:
+    people = _fold(await _PERSON.rows(person_id))
+    if not people:
         raise NotFound()
-    roles = [
-        g["role"]
-        for g in await RoleGrant.select(RoleGrant.role)
-        .where(RoleGrant.person == person_id)
-        .order_by(RoleGrant.role)
-    ]
-    return _shape(row, roles)
+    return people[0]
 
 
 async def access_people(actor: Actor, *, include_inactive: bool = False) -> list[dict[str, Any]]:

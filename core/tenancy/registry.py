@@ -13,7 +13,9 @@ import msgspec
 
 from core.audit.actions import Actor, platform_action
 from core.audit.tables import PlatformAuditEntry
+from core.caching import TENANT_ROWS
 from core.errors import Conflict, InvalidInput, TenantNameTaken, TenantNotFound
+from core.prepared import Prepared
 from core.rules.engine import TenantRules, VersionStep, rules_for, settings_specs
 from core.rules.plugins import available_jurisdictions, hooks_for
 from core.rules.settings import clean_settings
@@ -70,6 +72,25 @@ async def get_tenant(slug: str) -> dict[str, Any] | None:
     if not SLUG_RE.match(slug):
         return None
     return await Tenant.select().where(Tenant.slug == slug).first()  # type: ignore[no-any-return]
+
+
+_TENANT_BY_SLUG = Prepared(lambda slug: Tenant.select().where(Tenant.slug == slug).limit(1))
+
+
+async def request_tenant(slug: str) -> dict[str, Any] | None:
+    """The registry row as the request path reads it: remembered for `YISHI_CACHE_SECONDS`, and
+    forgotten in this process by every platform action tagged with the tenant (suspension,
+    settings, roles: core/caching.py). Writers read `get_tenant`, which is never cached."""
+    if not SLUG_RE.match(slug):
+        return None
+    row = TENANT_ROWS.get(slug)
+    if row is None:
+        generation = TENANT_ROWS.generation
+        row = await _TENANT_BY_SLUG.first(slug)
+        if row is None:
+            return None
+        TENANT_ROWS.put(slug, row, generation)
+    return dict(row)  # a copy: a caller changing it must not change the cached row
 
 
 async def list_tenants() -> list[dict[str, Any]]:

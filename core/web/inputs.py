@@ -7,10 +7,11 @@ Two places, each for a reason:
   database with the `Authorization` header or the session cookie before any handler or hook runs,
   and PostgreSQL refuses NUL in text (a 500), so this must come first. NUL exists only after
   decoding (`%00` is three bytes), so the query is checked percent-decoded, the path as routed.
-* `check_body` (an app-level guard, after `permission_guard`): the JSON body of a route that
-  takes one (`data`). Guards of all layers add up, so no route can drop it; it runs after the
-  permission check, so a caller without the permission still gets 401/403, and before Litestar
-  converts the body for the handler. It refuses a content type other than `application/json`
+* `check_body` (run for every route by the request-context middleware, after the permission
+  check: `core.access.guards.authorize`): the JSON body of a route that takes one (`data`). No
+  route can drop it; it runs after the permission check, so a caller without the permission
+  still gets 401/403, and before Litestar converts the body for the handler. It refuses a content
+  type other than `application/json`
   or `application/*+json` (415: a cross-site `<form enctype="text/plain">` cannot send JSON's
   type, which closes login CSRF), a body above the route's `request_max_body_size` (413,
   enforced by Litestar while reading), malformed JSON, nesting deeper than `MAX_DEPTH` (1,000
@@ -346,13 +347,13 @@ class InputGuardMiddleware:
 
 
 async def check_body(connection: ASGIConnection[Any, Any, Any, Any], handler: Any) -> None:
-    """An app-level guard, after `permission_guard`: the JSON body of a route that takes one
-    (see the module).
+    """The JSON body of a route that takes one (see the module); a Litestar guard's signature.
 
-    Guards of every layer add up and the app's run first, so no route can leave it out, a caller
-    without the permission is told 401/403 whatever the body holds, and the body is checked
-    before Litestar converts it for the handler. The order of refusals: 415 (content type), 413
-    (Litestar enforces the size limit while the body is read here), 400 (the body itself). The
+    `core.access.guards.authorize` runs it for every route after the permission check, so no
+    route can leave it out, a caller without the permission is told 401/403 whatever the body
+    holds, and the body is checked before Litestar converts it for the handler. The order of
+    refusals: 415 (content type), 413 (Litestar enforces the size limit while the body is read
+    here), 400 (the body itself). The
     body is decoded once: `request.json()` keeps the tree for the handler.
     """
     if not isinstance(connection, Request) or connection.method not in BODY_METHODS:
