@@ -38,6 +38,7 @@ from core.rules.engine import REQUIRED_HOOKS
 from core.rules.plugins import JurisdictionHooks, plugin_manager
 from core.rules.types import (
     Attendance,
+    Category,
     Citation,
     Classification,
     ClassifyInput,
@@ -73,7 +74,7 @@ EVENTS = (
 )
 VOTE_METHODS = {"oral", "hands", "secret_ballot", "named_ballot"}
 PERIODS = {"month", "quarter", "half_year", "year"}
-CATEGORIES = ("decision", "personnel", "project", "funds", "discipline")
+CATEGORIES = tuple(Category)
 
 
 SHARED_SOURCES = {"oversight": Path(__file__).with_name("sources") / "oversight.txt"}

@@ -15,7 +15,9 @@ import msgspec
 
 __all__ = [
     "BODY_POSITIONS",
+    "UNDECIDED_KINDS",
     "Attendance",
+    "Category",
     "Citation",
     "Classification",
     "ClassifyInput",
@@ -133,6 +135,64 @@ class ItemKind(StrEnum):
     DISCIPLINE = "discipline"
     #: 重大问题 (Kunming 第二十二条), distinct from 三重一大 in that source.
     MAJOR_ISSUE = "major_issue"
+    #: 传达学习: an item heard and studied, not decided ("第一议题" is one).
+    STUDY = "study"
+    #: 通报: an item reported to the meeting, not decided.
+    BRIEFING = "briefing"
+
+
+#: Kinds of item the meeting hears without deciding: no vote, so no passing threshold.
+UNDECIDED_KINDS = frozenset({ItemKind.STUDY, ItemKind.BRIEFING})
+
+
+class Category(StrEnum):
+    """What an item is about, as the sources' scope lists name it (`ClassifyInput.categories`).
+
+    A plugin answers for the categories its source and the compendium name and ignores the
+    others. Money categories carry the amount in `ClassifyInput.amount_wan`; those marked "any
+    amount" are 三重一大 whatever the amount.
+    """
+
+    #: 重大事项决策.
+    DECISION = "decision"
+    #: 重要人事任免 (干部任免).
+    PERSONNEL = "personnel"
+    #: 重大项目安排.
+    PROJECT = "project"
+    #: 大额资金使用: 预算内项目支出和采购 (三重一大实施办法 一(四)1), against an amount.
+    FUNDS = "funds"
+    #: 处分党员 / 违纪处理 (一(二)5).
+    DISCIPLINE = "discipline"
+    #: 年度预算安排 / 年度部门预算方案 (一(一)3; HL 第五条(六)): any amount.
+    BUDGET = "budget"
+    #: 国有资产配置、变更、处置 (一(一)5; HL 第五条(六)): any amount.
+    ASSET_DISPOSAL = "asset_disposal"
+    #: 银行账户设立、变更及资金转存 (HL 第五条(六)): any amount.
+    BANK_ACCOUNT = "bank_account"
+    #: 按规定应纳入招投标的采购项目 (一(三)5): any amount.
+    TENDERED_PROCUREMENT = "tendered_procurement"
+    #: 专项资金审批 (HL 第五条(六), "xx万元以上（不含xx万元）"): against an amount.
+    SPECIAL_FUNDS = "special_funds"
+    #: 基本建设项目投资, a single project (一(三)3): against an amount.
+    CONSTRUCTION = "construction"
+    #: 基本建设项目投资, bundled projects (一(三)3): against an amount.
+    CONSTRUCTION_BUNDLE = "construction_bundle"
+    #: 基本建设、维修项目以及房屋装潢、维修 (一(三)7): against an amount.
+    REPAIRS = "repairs"
+    #: 大型活动、大型会议开支 (一(四)1): against an amount.
+    EVENTS = "events"
+    #: 对下转移支付大额专项资金 (一(四)2): against an amount.
+    TRANSFERS = "transfers"
+    #: 机构设置、职责、人员编制 (Kunming 第六条(二), Ningbo 第六条(六)).
+    ORGANIZATION = "organization"
+    #: 需要向上级请示报告的事项 (Kunming 第六条(一)).
+    REPORT_TO_SUPERIOR = "report_to_superior"
+    #: 立法、监督、重大事项决定、人事任免等方面的重大问题 (Kunming 第六条(三)).
+    NPC_FUNCTIONS = "npc_functions"
+    #: 换届选举工作重要事项 (Kunming 第六条(四)).
+    ELECTION = "election"
+    #: 党组织及党员队伍建设、意识形态、党风廉政等方面的重要事项 (Kunming 第六条(七)–(九)).
+    PARTY_BUILDING = "party_building"
 
 
 class ItemKindInfo(msgspec.Struct, frozen=True, kw_only=True):
@@ -264,7 +324,8 @@ class ProcedureRule(msgspec.Struct, frozen=True, kw_only=True):
 
 class ClassifyInput(msgspec.Struct, frozen=True, kw_only=True):
     declared_kind: ItemKind = ItemKind.ORDINARY
-    categories: list[str] = []  # decision | personnel | project | funds | discipline
+    #: `Category` values (plain strings, so a plugin may know more than the core lists).
+    categories: list[str] = []
     amount_wan: float | None = None  # money involved, in 万元
 
 

@@ -75,7 +75,27 @@ SETTINGS: list[SettingSpec] = [
 # --- item kinds ------------------------------------------------------------------------------
 
 KINDS: list[ItemKindInfo] = [
-    ItemKindInfo(kind=ItemKind.ORDINARY, label_zh="一般议题", label_en="Ordinary item"),
+    # 第六条: whatever the Party group decides is a 重大问题, so "ordinary" here means an item
+    # put for decision (two-thirds, 第二十二条); items heard without a decision are study or
+    # briefing items (issue 8, item 2).
+    ItemKindInfo(
+        kind=ItemKind.ORDINARY,
+        label_zh="决定事项（第六条所列重大问题）",
+        label_en="Item for decision (a 重大问题 under 第六条)",
+        citation=c.C6_MAJOR_ISSUES,
+    ),
+    ItemKindInfo(
+        kind=ItemKind.STUDY,
+        label_zh="传达学习（不作决定）",
+        label_en="Study item (no decision)",
+        citation=c.C22_QUORUM,
+    ),
+    ItemKindInfo(
+        kind=ItemKind.BRIEFING,
+        label_zh="情况通报（不作决定）",
+        label_en="Briefing (no decision)",
+        citation=c.C22_QUORUM,
+    ),
     ItemKindInfo(
         kind=ItemKind.MAJOR_ISSUE,
         label_zh="重大问题",
@@ -155,8 +175,9 @@ RULES: list[RuleEntry] = [
     catalog_entry(
         "kunming.quorum.item",
         "quorum",
-        "一般议题：半数以上到会（回避者不计入基数与到会人数）",
-        "Ordinary item: at least half present (recused members out of base and count)",
+        "不作决定的议题（传达学习、通报）：半数以上到会（回避者不计入基数与到会人数）",
+        "Items heard without a decision (study, briefing): at least half present (recused "
+        "members out of base and count)",
         c.C22_QUORUM,
     ),
     catalog_entry(
@@ -395,6 +416,13 @@ RULES: list[RuleEntry] = [
         "Spending at or above the unit's threshold (XX万元, a setting) is a major matter; while "
         "the threshold is unset or the amount unknown, the item is held as one",
         c.OV_FUNDS_THRESHOLD,
+    ),
+    catalog_entry(
+        "kunming.classify.major_issue",
+        "oversight",
+        "提请党组讨论和决定的议题及第六条所列事项属重大问题（须三分之二以上到会）",
+        "An item for decision, and any matter of 第六条, is a 重大问题 (two-thirds present)",
+        c.C6_MAJOR_ISSUES,
     ),
     catalog_entry(
         "kunming.classify.personnel",

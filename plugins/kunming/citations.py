@@ -14,9 +14,14 @@ from __future__ import annotations
 from core.rules.types import Citation
 
 __all__ = [
+    "C6_ELECTION",
     "C6_FUNDS_PROJECTS",
     "C6_MAJOR_ISSUES",
+    "C6_NPC_FUNCTIONS",
+    "C6_ORGANIZATION",
+    "C6_PARTY_BUILDING",
     "C6_PERSONNEL",
+    "C6_REPORT",
     "C11_COLLECTIVE",
     "C13_REPORT",
     "C15_STUDY",
@@ -64,6 +69,22 @@ __all__ = [
 
 #: 第六条 (lead-in): what the Party group discusses and decides is "重大问题".
 C6_MAJOR_ISSUES = Citation(article="第六条", original="党组讨论和决定下列重大问题:")
+#: 第六条(一)–(四), (七)–(九): the other 重大问题 the Party group decides.
+C6_REPORT = Citation(
+    article="第六条(一)",
+    original="需要向市委请示报告的事项,市人大常委会机关党组请示报告的重要事项;",
+)
+C6_ORGANIZATION = Citation(
+    article="第六条(二)", original="市人大及其常委会有关机构设置、职责、人员编制等事项;"
+)
+C6_NPC_FUNCTIONS = Citation(
+    article="第六条(三)",
+    original="市人大常委会在立法、监督、重大事项决定、人事任免等方面的重大问题;",
+)
+C6_ELECTION = Citation(article="第六条(四)", original="市人大及其常委会换届选举工作重要事项;")
+C6_PARTY_BUILDING = Citation(
+    article="第六条(七)", original="机关各级党组织及党员队伍建设方面的重要事项;"
+)
 #: 第六条(五): cadre appointments are among the 重大问题.
 C6_PERSONNEL = Citation(article="第六条(五)", original="机关县处级干部任免、职级升降等事项;")
 #: 第六条(六): major projects and large funds ("大额" is not quantified: a setting).

@@ -42,6 +42,7 @@ from core.rules.counting import (
 )
 from core.rules.types import (
     Attendance,
+    Category,
     Classification,
     ClassifyInput,
     ItemKind,
@@ -199,8 +200,23 @@ def item_quorum(ctx: RuleContext, kind: ItemKind, attendance: Attendance) -> Ver
             in_charge_required=True,
             in_charge_citation=c.OV_IN_CHARGE,
         )
-    # 第二十二条: the meeting quorum, applied to the item with recused members out of base and
-    # count (回避, same article).
+    if k == ItemKind.ORDINARY:
+        # Issue 8, item 2: 第六条 names everything the Party group decides a 重大问题
+        # ("党组讨论和决定下列重大问题:", down to (十) "其他应当由党组讨论和决定的重大问题"), and
+        # 第二十二条 requires two-thirds for 讨论重大问题. So an item put to the Party group for
+        # decision takes two-thirds whatever it is called; only items heard without a decision
+        # (传达学习, 通报) keep the meeting's half.
+        v = quorum_verdict(
+            "kunming.quorum.major_issue", ctx, attendance, TWO_THIRDS_OR_MORE, c.C22_TWO_THIRDS
+        )
+        return msgspec.structs.replace(
+            v,
+            explanation_zh=v.explanation_zh + "（第六条：党组讨论和决定的事项均属重大问题。）",
+            explanation_en=v.explanation_en
+            + " (第六条: whatever the Party group decides is a 重大问题.)",
+        )
+    # 第二十二条: the meeting quorum for items heard, not decided (传达学习, 通报), with recused
+    # members out of base and count (回避, same article).
     return quorum_verdict("kunming.quorum.item", ctx, attendance, HALF_OR_MORE, c.C22_QUORUM)
 
 
@@ -439,9 +455,20 @@ def reconsideration(ctx: RuleContext) -> ProcedureRule:
 
 # --- classification (三重一大 scope) --------------------------------------------------------
 
+#: 第六条's categories (a 重大问题 each), by `Category`.
+_SIXTH = {
+    Category.REPORT_TO_SUPERIOR: c.C6_REPORT,
+    Category.ORGANIZATION: c.C6_ORGANIZATION,
+    Category.NPC_FUNCTIONS: c.C6_NPC_FUNCTIONS,
+    Category.ELECTION: c.C6_ELECTION,
+    Category.PARTY_BUILDING: c.C6_PARTY_BUILDING,
+}
+
 #: Strictness when several categories apply: personnel first (its notice keeps the materials
 #: back until the meeting), then 三重一大, then 重大问题.
 _RANK = {
+    ItemKind.STUDY: 0,
+    ItemKind.BRIEFING: 0,
     ItemKind.ORDINARY: 0,
     ItemKind.MAJOR_ISSUE: 1,
     ItemKind.MAJOR_MATTER: 2,
@@ -554,6 +581,36 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
         if verdict.outcome in (Outcome.MET, Outcome.NEEDS_SETTING):
             found.append(ItemKind.MAJOR_MATTER)
         verdicts.append(verdict)
+    sixth = sorted(categories & set(_SIXTH))
+    for category in sixth:
+        found.append(ItemKind.MAJOR_ISSUE)
+        verdicts.append(
+            rule_verdict(
+                "kunming.classify.major_issue",
+                ctx,
+                True,
+                {"category": category},
+                "第六条所列事项，属党组讨论和决定的重大问题，须三分之二以上党组成员到会。",
+                "A matter listed in 第六条: a 重大问题, two-thirds of members present.",
+                _SIXTH[category],
+            )
+        )
+    if strictest_kind(found, _RANK) == ItemKind.ORDINARY and not sixth:
+        # Issue 8, item 2: an item put to the Party group for decision is a 重大问题 (第六条),
+        # unless it is heard without a decision (传达学习, 通报: declare it `study`/`briefing`).
+        found.append(ItemKind.MAJOR_ISSUE)
+        verdicts.append(
+            rule_verdict(
+                "kunming.classify.major_issue",
+                ctx,
+                True,
+                {"declared": str(declared)},
+                "提请党组讨论和决定的议题属第六条所列重大问题（传达学习、通报等不作决定的议题除外）。",
+                "An item put to the Party group for decision is a 重大问题 under 第六条 "
+                "(items heard without a decision, study or briefing, excepted).",
+                c.C6_MAJOR_ISSUES,
+            )
+        )
     if not verdicts:
         verdicts.append(
             not_applicable(

@@ -61,10 +61,32 @@ def test_meeting_quorum(expected: int, present: int, met: bool) -> None:
 # --- item quorum by kind ------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("kind", [ItemKind.STUDY, ItemKind.BRIEFING], ids=["study", "briefing"])
 @pytest.mark.parametrize(("expected", "present", "met"), around(HALF))
-def test_ordinary_item_quorum(expected: int, present: int, met: bool) -> None:
-    v = rules().item_quorum(ItemKind.ORDINARY, Attendance(expected=expected, present=present))
+def test_undecided_item_quorum(kind: ItemKind, expected: int, present: int, met: bool) -> None:
+    # Items heard without a decision (传达学习, 通报) keep the meeting's half (第二十二条).
+    v = rules().item_quorum(kind, Attendance(expected=expected, present=present))
     assert (v.ok, v.rule, v.citation.article) == (met, "kunming.quorum.item", "第二十二条")
+
+
+@pytest.mark.parametrize(("expected", "present", "met"), around(TWO_THIRDS))
+def test_item_for_decision_is_a_major_issue(expected: int, present: int, met: bool) -> None:
+    # Issue 8, item 2: 第六条 「党组讨论和决定下列重大问题:」 and 第二十二条 two-thirds for
+    # 讨论重大问题. An item declared `ordinary` (e.g. 第六条(二) 机构设置) met with 5 of 9; 6 are
+    # needed now.
+    v = rules().item_quorum(ItemKind.ORDINARY, Attendance(expected=expected, present=present))
+    assert (v.ok, v.rule, v.citation.article) == (met, "kunming.quorum.major_issue", "第二十二条")
+    assert v.numbers["needed"] == TWO_THIRDS[expected]
+    assert "第六条" in v.explanation_zh
+
+
+def test_organisation_item_five_of_nine_is_not_enough() -> None:
+    item = ClassifyInput(categories=["organization"])
+    result = rules().call("classify_item", item=item)
+    assert result.kind == ItemKind.MAJOR_ISSUE
+    assert [v.citation.article for v in result.verdicts] == ["第六条(二)"]
+    v = rules().item_quorum(result.kind, Attendance(expected=9, present=5))
+    assert v.outcome == Outcome.NOT_MET and v.numbers["needed"] == 6
 
 
 @pytest.mark.parametrize(
@@ -105,7 +127,7 @@ def test_two_thirds_kinds(kind: ItemKind, expected: int, present: int, met: bool
             id="personnel-9-recused1-present5of8",
         ),
         pytest.param(
-            ItemKind.ORDINARY,
+            ItemKind.BRIEFING,
             Attendance(expected=7, present=4, recused=1),
             Outcome.MET,
             "kunming.quorum.item",
@@ -113,7 +135,7 @@ def test_two_thirds_kinds(kind: ItemKind, expected: int, present: int, met: bool
             id="ordinary-7-recused1-present3of6",
         ),
         pytest.param(
-            ItemKind.ORDINARY,
+            ItemKind.BRIEFING,
             Attendance(expected=7, present=3, recused=1),
             Outcome.NOT_MET,
             "kunming.quorum.item",
@@ -266,6 +288,8 @@ def test_item_kinds() -> None:
     kinds = [k.kind for k in rules().call("item_kinds")]
     assert kinds == [
         ItemKind.ORDINARY,
+        ItemKind.STUDY,
+        ItemKind.BRIEFING,
         ItemKind.MAJOR_ISSUE,
         ItemKind.PERSONNEL,
         ItemKind.MAJOR_MATTER,
@@ -325,8 +349,8 @@ def test_item_kinds() -> None:
         ),
         pytest.param(
             {THRESHOLD_KEY: 50},
-            ClassifyInput(categories=["funds"], amount_wan=49.99),
-            ItemKind.ORDINARY,
+            ClassifyInput(declared_kind=ItemKind.BRIEFING, categories=["funds"], amount_wan=49.99),
+            ItemKind.BRIEFING,
             Outcome.NOT_MET,
             c.OV_FUNDS_THRESHOLD.article,
             id="funds-below-threshold",
@@ -359,11 +383,20 @@ def test_item_kinds() -> None:
         ),
         pytest.param(
             {},
-            ClassifyInput(declared_kind=ItemKind.ORDINARY),
-            ItemKind.ORDINARY,
+            ClassifyInput(declared_kind=ItemKind.STUDY),
+            ItemKind.STUDY,
             Outcome.NOT_APPLICABLE,
             c.OV_SCOPE.article,
             id="no-category",
+        ),
+        # Issue 8, item 2: an item for decision is a 重大问题 whatever it is called (was ordinary).
+        pytest.param(
+            {},
+            ClassifyInput(declared_kind=ItemKind.ORDINARY),
+            ItemKind.MAJOR_ISSUE,
+            Outcome.MET,
+            "第六条",
+            id="item-for-decision",
         ),
     ],
 )
