@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from core.rules import compendium as K
 from core.rules.builders import catalog_entry
 from core.rules.types import ItemKind, JurisdictionInfo, RuleEntry, SettingSpec
 from plugins.heilongjiang import citations as c
@@ -300,10 +301,11 @@ RULES: list[RuleEntry] = [
     catalog_entry(
         R_QUORUM_DISCIPLINE,
         "quorum",
-        "处分党员按党章党规执行：三分之二以上党组成员到会，分管成员须到会",
-        "Disciplining members follows Party rules: at least two-thirds present, and the member "
-        "in charge present",
-        c.C14_DISCIPLINE,
+        "处分党员（第十四条按党章党规执行）属重要人事任免：讨论干部问题须三分之二以上党组成员到会，"
+        "分管成员须到会",
+        "Disciplining members (第十四条: by Party rules) is 三重一大 personnel: at least "
+        "two-thirds present for cadre questions, and the member in charge present",
+        K.SZ_CADRE_TWO_THIRDS,
     ),
     catalog_entry(
         R_QUORUM_IN_CHARGE,

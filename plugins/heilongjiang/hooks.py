@@ -13,6 +13,7 @@ import msgspec
 
 from core.access.permissions import Permission
 from core.hookspecs import hookimpl
+from core.rules import compendium as K
 from core.rules.builders import ad_hoc_verdict, listed_kind, rule_verdict, strictest_kind
 from core.rules.counting import (
     HALF_OR_MORE,
@@ -180,27 +181,28 @@ def item_quorum(ctx: RuleContext, kind: ItemKind, attendance: Attendance) -> Ver
             in_charge_citation=c.OV_IN_CHARGE,
         )
     if kind == ItemKind.DISCIPLINE:
-        # 第十四条 sends 处分党员 to "党章党规": the 中国共产党党组工作条例 (named in 第一条)
-        # requires two-thirds of the members for 处分党员, as for 干部任免. This source does not
-        # repeat the number, so we read it through 第十四条 (the stricter reading; see report).
-        # 纪律处分 is a 重要人事管理事项 (第五条(四)), so the member in charge must be present.
+        # Issue 8, item 4: 第十四条 has no number; it only sends 处分党员 to "党章党规". The number
+        # is the compendium's: 违纪处理 is 重要人事任免 (三重一大实施办法 一(二)5), and for cadre
+        # questions 「讨论干部问题时，应有三分之二以上党组成员到会方能举行。」 (same 办法, 二). So
+        # two-thirds, citing that sentence; 第十四条 is named for the referral in the
+        # explanation. 纪律处分 is a 重要人事管理事项 (第五条(四)): the member in charge attends.
         verdict = quorum_verdict(
             R_QUORUM_DISCIPLINE,
             ctx,
             attendance,
             TWO_THIRDS_OR_MORE,
-            c.C14_DISCIPLINE,
+            K.SZ_CADRE_TWO_THIRDS,
             in_charge_required=True,
             in_charge_citation=c.OV_IN_CHARGE,
         )
         return msgspec.structs.replace(
             verdict,
             explanation_zh=verdict.explanation_zh
-            + "（第十四条：处分党员严格按照党章党规执行；《中国共产党党组工作条例》规定讨论和决定"
-            "处分党员事项须有三分之二以上党组成员到会。）",
+            + "（处分党员属“三重一大”重要人事任免（三重一大实施办法 一(二)5），"
+            "讨论干部问题须三分之二以上党组成员到会；第十四条：处分党员严格按照党章党规执行。）",
             explanation_en=verdict.explanation_en
-            + " (第十四条 sends disciplining members to Party rules; the Party group work "
-            "regulations require two-thirds present for it.)",
+            + " (Disciplining a member is 三重一大 personnel (一(二)5): two-thirds for cadre "
+            "questions (三重一大实施办法 二); 第十四条 refers the matter to Party rules.)",
         )
     if kind == ItemKind.MAJOR_MATTER:
         # Oversight compendium (实施办法 二): "半数以上" and the member in charge present.

@@ -23,6 +23,7 @@ from core.rules.types import (
 
 ON = date(2026, 6, 1)
 OV_PLAN = "“三重一大”事项集体决策实施办法 二"
+OV_CADRE = "三重一大实施办法 二"  # 「讨论干部问题时，应有三分之二以上党组成员到会方能举行。」
 OV_RULES = "议事规则实施细则"
 
 #: Members needed, written out per body size from the source's words.
@@ -105,7 +106,9 @@ def test_discipline_quorum_two_thirds(
     v = rules.item_quorum(ItemKind.DISCIPLINE, att)
     assert v.outcome == outcome
     assert v.rule == "heilongjiang.quorum.discipline"
-    assert v.citation.article == "第十四条"
+    # Issue 8, item 4: 第十四条 has no number; the two-thirds is the compendium's sentence.
+    assert v.citation.article == "三重一大实施办法 二" and v.citation.source == "oversight"
+    assert "三分之二" in v.citation.original and "第十四条" in v.explanation_zh
 
 
 ITEM_CASES = [
@@ -127,8 +130,8 @@ ITEM_CASES = [
     ("personnel", 7, 4, 1, None, Outcome.NOT_MET, "heilongjiang.quorum.personnel", "第十五条(二)"),
     ("personnel", 9, 9, 0, False, Outcome.NOT_MET, "heilongjiang.quorum.personnel", OV_PLAN),
     ("personnel", 9, 6, 0, True, Outcome.MET, "heilongjiang.quorum.personnel", "第十五条(二)"),
-    ("discipline", 8, 6, 0, True, Outcome.MET, "heilongjiang.quorum.discipline", "第十四条"),
-    ("discipline", 8, 5, 0, True, Outcome.NOT_MET, "heilongjiang.quorum.discipline", "第十四条"),
+    ("discipline", 8, 6, 0, True, Outcome.MET, "heilongjiang.quorum.discipline", OV_CADRE),
+    ("discipline", 8, 5, 0, True, Outcome.NOT_MET, "heilongjiang.quorum.discipline", OV_CADRE),
     ("discipline", 8, 8, 0, False, Outcome.NOT_MET, "heilongjiang.quorum.discipline", OV_PLAN),
     # a kind this source does not name falls back to the ordinary rule
     ("major_issue", 7, 4, 0, None, Outcome.MET, "heilongjiang.quorum.item", "第十五条(二)"),
