@@ -475,9 +475,11 @@ RULES: list[RuleEntry] = [
     catalog_entry(
         R_EMERGENCY,
         "procedure",
-        "集体讨论决定，任何个人或者少数人无权擅自决定（无临机处置）",
-        "Collective decision: no individual or minority may decide alone (no emergency disposal)",
-        c.C12_COLLECTIVE,
+        "重大突发事件和紧急情况，来不及集体议事的，党组成员可临机处置，事后及时向领导集体报告"
+        "（原文未设，适用监督制度汇编）",
+        "In an emergency with no time to meet, a member may act and report afterwards (the "
+        "source is silent; the compendium's rule)",
+        K.XZ_EMERGENCY,
     ),
     catalog_entry(
         R_RECONSIDER,

@@ -14,6 +14,7 @@ import msgspec
 from core.access.permissions import Permission
 from core.hookspecs import hookimpl
 from core.rules import compendium as K
+from core.rules import defaults
 from core.rules.builders import ad_hoc_verdict, listed_kind, rule_verdict, strictest_kind
 from core.rules.counting import (
     HALF_OR_MORE,
@@ -441,18 +442,11 @@ def ad_hoc_motion(ctx: RuleContext, kind: ItemKind, emergency: bool) -> Verdict:
 
 @hookimpl
 def emergency_disposal(ctx: RuleContext) -> ProcedureRule:
-    # The source has no 临机处置: 第十二条 forbids any individual or minority deciding alone; an
-    # urgent matter goes to a meeting called at any time (第十五条), where split opinions are
-    # executed by the majority view (第十六条(一)). The oversight compendium's 实施办法 二 lets a
-    # head decide urgent matters alone, but this source's 第十二条 is stricter and prevails.
-    return ProcedureRule(
-        rule=R_EMERGENCY,
-        allowed=False,
-        who_zh="",
-        conditions_zh="任何个人或者少数人无权擅自决定；紧急情况可随时召开党组会议，意见分歧时按多数意见执行。",
-        report_to_next_meeting=False,
-        citation=c.C12_COLLECTIVE,
-    )
+    # Issue 8, item 7: the source has no 临机处置, and 第十二条 「任何个人或者少数人无权擅自决定」
+    # is about deciding what belongs to the Party group, not about acting when it cannot meet
+    # (Ningbo has the same sentence and provides 临机处置). The compendium's rule applies
+    # (议事规则实施细则 第十七条): a member may act, and reports to the next meeting.
+    return defaults.emergency_disposal(R_EMERGENCY)
 
 
 @hookimpl

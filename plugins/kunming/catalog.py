@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from core.rules import compendium as K
 from core.rules.builders import catalog_entry
 from core.rules.types import (
     ItemKind,
@@ -337,10 +338,11 @@ RULES: list[RuleEntry] = [
     catalog_entry(
         "kunming.procedure.emergency_disposal",
         "procedure",
-        "原文未设临机处置：党组职责范围内事项集体讨论决定，紧急时随时召开会议",
-        "No emergency disposal in the source: matters are decided collectively; urgent ones at "
-        "a meeting called at any time",
-        c.C11_COLLECTIVE,
+        "重大突发事件和紧急情况，来不及集体议事的，党组成员可临机处置，事后及时向领导集体报告"
+        "（原文未设，适用监督制度汇编）",
+        "In an emergency with no time to meet, a member may act and report afterwards (the "
+        "source is silent; the compendium's rule)",
+        K.XZ_EMERGENCY,
     ),
     catalog_entry(
         "kunming.procedure.reconsideration",

@@ -28,6 +28,7 @@ import msgspec
 
 from core.access.permissions import Permission
 from core.hookspecs import hookimpl
+from core.rules import defaults
 from core.rules.builders import ad_hoc_verdict, listed_kind, rule_verdict, strictest_kind
 from core.rules.counting import (
     HALF_OR_MORE,
@@ -427,17 +428,10 @@ def ad_hoc_motion(ctx: RuleContext, kind: ItemKind, emergency: bool) -> Verdict:
 
 @hookimpl
 def emergency_disposal(ctx: RuleContext) -> ProcedureRule:
-    # The source has no 临机处置: every matter in the Party group's remit is decided collectively
-    # (第十一条) and a meeting may be called at any time (第二十一条). The compendium's
-    # 临机处置 (实施细则 第十七条) would loosen this source, so it is not applied.
-    return ProcedureRule(
-        rule="kunming.procedure.emergency_disposal",
-        allowed=False,
-        conditions_zh="原文未规定临机处置：凡属党组职责范围内的事项由党组成员集体讨论决定"
-        "（第十一条）；遇有重要情况可以随时召开党组会议（第二十一条）。",
-        report_to_next_meeting=False,
-        citation=c.C11_COLLECTIVE,
-    )
+    # Issue 8, item 7: the source has no 临机处置 (第十一条 has matters decided collectively,
+    # 第二十一条 a meeting called at any time), and nothing in it forbids acting when no meeting
+    # can be held. The compendium's rule applies (议事规则实施细则 第十七条).
+    return defaults.emergency_disposal("kunming.procedure.emergency_disposal")
 
 
 @hookimpl

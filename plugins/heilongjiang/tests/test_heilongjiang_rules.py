@@ -581,11 +581,17 @@ def test_voting_rules(
     assert "第十六条(一)" in {c.article for c in v.citations}
 
 
-@pytest.mark.parametrize("hook", ["emergency_disposal", "reconsideration"])
-def test_no_emergency_disposal_nor_reconsideration(rules: TenantRules, hook: str) -> None:
-    p = rules.call(hook)
+def test_no_reconsideration(rules: TenantRules) -> None:
+    p = rules.call("reconsideration")
     assert p.allowed is False
     assert p.citation.article == "第十二条"
+
+
+def test_emergency_disposal_is_the_compendiums(rules: TenantRules) -> None:
+    # Issue 8, item 7: it was refused on 第十二条; 议事规则实施细则 第十七条 provides it.
+    p = rules.call("emergency_disposal")
+    assert p.allowed is True and p.report_to_next_meeting is True
+    assert p.citation.article == "议事规则实施细则 第十七条"
 
 
 RECIPIENTS = [

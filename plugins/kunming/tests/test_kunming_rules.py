@@ -624,7 +624,6 @@ def test_ad_hoc_motion(
 @pytest.mark.parametrize(
     ("hook", "article"),
     [
-        pytest.param("emergency_disposal", "第十一条", id="emergency_disposal"),
         pytest.param("reconsideration", "第二十四条", id="reconsideration"),
     ],
 )
@@ -632,6 +631,14 @@ def test_procedures_not_provided(hook: str, article: str) -> None:
     p = rules().call(hook)
     assert p.allowed is False
     assert p.citation.article == article
+
+
+def test_emergency_disposal_is_the_compendiums() -> None:
+    # Issue 8, item 7: it was refused; 议事规则实施细则 第十七条 「党组成员可临机处置,事后应及时
+    # 向领导集体报告」 applies where the source is silent.
+    p = rules().call("emergency_disposal")
+    assert (p.allowed, p.report_to_next_meeting) == (True, True)
+    assert p.citation.article == "议事规则实施细则 第十七条" and p.citation.source == "oversight"
 
 
 @pytest.mark.parametrize(
