@@ -294,6 +294,9 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
     # 议事规则实施细则 第六条(三), 1 working day to the members, applies to every kind (I4): the
     # personnel variant below and members_working_day for all others.
     k = _kind(kind)
+    # Issue 8, item 8: 处分党员 (a major matter here) is 重要人事 (三重一大实施办法 一(二)5), a
+    # 人事问题 of 实施细则 第六条(三): its materials are withheld until the meeting.
+    personnel = k == ItemKind.PERSONNEL or kind == ItemKind.DISCIPLINE
     rules = [
         NoticeRule(
             rule="kunming.notice.members",
@@ -308,7 +311,7 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
             citation=c.C21_NOTICE,
         ),
     ]
-    if k == ItemKind.PERSONNEL:
+    if personnel:
         # Compendium 第六条(三): personnel items are listed on the notice, but their materials
         # are handed out at the meeting and collected afterwards, so no materials with it.
         rules.append(
@@ -361,7 +364,7 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
                 recipients="inspectors",
                 days_before=1,
                 working_days=True,
-                materials=k != ItemKind.PERSONNEL,
+                materials=not personnel,
                 written=True,
                 note_zh="派驻纪检监察组列席“三重一大”事项决策会议（三重一大实施办法 三(五)），"
                 "作为应到会人员至少提前1个工作日收到通知（人事议题材料上会时发放）。"

@@ -278,10 +278,12 @@ _WORKING_DAY_NOTE = (
 
 @hookimpl
 def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
-    kind = _kind(kind)
+    asked, kind = kind, _kind(kind)
     working = bool(setting(ctx, NOTICE_WORKING_DAYS, False))
     unit_zh = "工作日" if working else "自然日"
-    personnel = kind == ItemKind.PERSONNEL
+    # Issue 8, item 8: 处分党员 is 重要人事 (三重一大办法 一(二)5), a 人事问题 of 实施细则
+    # 第六条(三): its materials are withheld until the meeting like an appointment's.
+    personnel = kind == ItemKind.PERSONNEL or asked == ItemKind.DISCIPLINE
     # Personnel papers are handed out at the meeting and collected afterwards (议事规则实施细则
     # 第六条(三)), so the notice of a personnel item carries no materials.
     materials = not personnel

@@ -275,7 +275,9 @@ def speaking_order(ctx: RuleContext, kind: ItemKind, members: list[MemberFacts])
 
 @hookimpl
 def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
-    personnel = kind == ItemKind.PERSONNEL
+    # Issue 8, item 8: 处分党员 is 重要人事 (三重一大实施办法 一(二)5), a 人事问题 of 实施细则
+    # 第六条(三): its materials are withheld until the meeting like an appointment's.
+    personnel = kind in (ItemKind.PERSONNEL, ItemKind.DISCIPLINE)
     rules = [
         # 第十九条(一) "会议召开前1-2天向其他成员预告"; 第十八条 requires it in writing. Of the
         # range, the deadline enforced is the later one the source allows: 1 day.

@@ -569,7 +569,24 @@ MAJOR_NOTICES = {
             id="personnel",
         ),
         pytest.param(ItemKind.MAJOR_MATTER, MAJOR_NOTICES, id="major_matter"),
-        pytest.param(ItemKind.DISCIPLINE, MAJOR_NOTICES, id="discipline"),
+        # Issue 8, item 8: 处分党员 is 重要人事: materials only at the meeting (they went out
+        # with the notice).
+        pytest.param(
+            ItemKind.DISCIPLINE,
+            {
+                "kunming.notice.members": MEMBERS_2_DAYS,
+                "kunming.notice.personnel": (
+                    "members",
+                    1,
+                    True,
+                    False,
+                    c.OV_PERSONNEL_MATERIALS.article,
+                ),
+                "kunming.notice.attendees": ATTENDEES,
+                "kunming.notice.inspectors": ("inspectors", 1, True, False, c.OV_NOTICE.article),
+            },
+            id="discipline",
+        ),
     ],
 )
 def test_notice_rules(kind: ItemKind, expected: dict[str, Any]) -> None:

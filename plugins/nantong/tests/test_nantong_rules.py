@@ -603,6 +603,7 @@ NOTICE_CASES = [
         None,
         "议事规则实施细则 第六条(三)",
     ),
+    # Issue 8, item 8: 处分党员 is 重要人事: no papers before the meeting (they were sent).
     (
         "disc-inspectors-working-day",
         {},
@@ -611,7 +612,7 @@ NOTICE_CASES = [
         "inspectors",
         1,
         True,
-        True,
+        False,
         None,
         "议事规则实施细则 第六条(三)",
     ),

@@ -520,12 +520,14 @@ NOTICE_CASES = [
         },
         id="ordinary",
     ),
-    # 处分党员 is 三重一大: the inspectors get the list and materials 2 working days before.
+    # 处分党员 is 三重一大: the inspectors get the list and materials 2 working days before
+    # (第十九条(一)); the members' materials wait for the meeting, as 人事问题 (实施细则
+    # 第六条(三); issue 8, item 8: they went out with the notice).
     pytest.param(
         ItemKind.DISCIPLINE,
         {
             "ningbo.notice.members": MEMBERS_1_DAY,
-            "ningbo.notice.members_working_day": WD_WITH_MATERIALS,
+            "ningbo.notice.members_working_day": WD_NO_MATERIALS,
             "ningbo.notice.inspectors": INSPECTORS_IN_TIME,
             "ningbo.notice.inspectors_major": INSPECTORS_2_WD,
         },
