@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
+import msgspec
+
 from core.rules.types import Citation, ItemKind, Outcome, RuleContext, RuleEntry, Verdict
 
 __all__ = [
@@ -55,6 +57,7 @@ def ad_hoc_verdict(
     zh: str,
     en: str,
     citation: Citation,
+    see_also: list[Citation] | None = None,
 ) -> Verdict:
     """The answer to "may an item of `kind` be raised at the meeting (临时动议)?".
 
@@ -62,7 +65,8 @@ def ad_hoc_verdict(
     not) and the answer, as every plugin reports them.
     """
     numbers = {"kind": str(kind), "emergency": emergency, "allowed": allowed}
-    return rule_verdict(rule, ctx, allowed, numbers, zh, en, citation)
+    v = rule_verdict(rule, ctx, allowed, numbers, zh, en, citation)
+    return msgspec.structs.replace(v, see_also=see_also) if see_also else v
 
 
 def catalog_entry(rule: str, topic: str, zh: str, en: str, citation: Citation) -> RuleEntry:

@@ -146,6 +146,8 @@ class _Checker:
         if v.outcome in (Outcome.MET, Outcome.NOT_MET) and not v.numbers:
             self.bad(where, "met/not met without the numbers it used")
         self.citation(where, v.citation)
+        for also in v.see_also:
+            self.citation(f"{where} (see also)", also)
 
     def typed(self, where: str, value: Any, kind: type | tuple[type, ...]) -> bool:
         if not isinstance(value, kind):
@@ -322,6 +324,8 @@ def _exercise(c: _Checker, hooks: JurisdictionHooks, ctx: RuleContext, label: st
         for n in hooks.notice_rules(ctx=ctx, kind=kind) or []:
             if c.typed(where, n, NoticeRule):
                 c.citation(f"{where}[{n.rule}]", n.citation)
+                for also in n.see_also:
+                    c.citation(f"{where}[{n.rule}] (see also)", also)
                 if n.recipients not in ("members", "attendees", "inspectors"):
                     c.bad(where, f"unknown recipients {n.recipients!r}")
         for emergency in (False, True):

@@ -76,6 +76,9 @@ class Verdict(msgspec.Struct, frozen=True, kw_only=True):
     rules_version: str = ""
     #: Setting keys whose absence made the outcome "needs setting".
     missing_settings: list[str] = []
+    #: Further sentences the answer rests on (the basis for applying `citation`, or the
+    #: tenant's own sentence beside the compendium's), checked like `citation`.
+    see_also: list[Citation] = []
 
     @property
     def ok(self) -> bool:
@@ -265,6 +268,8 @@ class NoticeRule(msgspec.Struct, frozen=True, kw_only=True):
     objection_days_before: int | None = None
     note_zh: str = ""
     citation: Citation
+    #: Further sentences the rule rests on (e.g. why a compendium rule reaches this kind).
+    see_also: list[Citation] = []
 
 
 class ObligationUnit(StrEnum):

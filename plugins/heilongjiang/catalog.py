@@ -326,8 +326,9 @@ RULES: list[RuleEntry] = [
     catalog_entry(
         R_ABSENT,
         "voting",
-        "未到会党组成员的意见不计入票数；不得委托表决",
-        "Absent members' opinions are never votes; no proxy votes",
+        "未到会党组成员的意见不计入票数（委托表决原文未作规定，平台不设委托表决）",
+        "Absent members' opinions are never votes (the source says nothing of proxies; the "
+        "platform has none)",
         c.C16_1_ABSENT,
     ),
     catalog_entry(

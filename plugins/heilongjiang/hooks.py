@@ -362,6 +362,9 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
             + "会议通知（含议题及有关资料）至少提前1个工作日书面或电话通知应到会人员"
             + ("；人事议题须在通知上列明，材料上会时发放、会后收回。" if personnel_like else "。"),
             citation=c.OV_NOTICE,
+            # Item 13: the 细则 reaches ordinary items through 第四条(十二) (every matter put
+            # to the Party group for decision is one of its 重大问题).
+            see_also=[] if major else [K.XZ_ALL_ITEMS],
         ),
     ]
     if major:
@@ -396,6 +399,7 @@ def ad_hoc_motion(ctx: RuleContext, kind: ItemKind, emergency: bool) -> Verdict:
             "讨论干部任免事项不允许搞临时动议，紧急会议亦然。",
             "No ad-hoc motion for cadre appointments, not even in an emergency meeting.",
             c.C16_2_PERSONNEL,
+            see_also=[K.GB_NO_AD_HOC],
         )
     if kind in MAJOR_KINDS:
         # Oversight compendium (议事规则实施细则 第六条(一)): never for major questions.

@@ -330,9 +330,9 @@ RULES: list[RuleEntry] = [
     catalog_entry(
         "kunming.adhoc.personnel_refused",
         "notice",
-        "人事议题须在通知上列明，不得临时动议",
-        "Never ad hoc for personnel: the item must be on the notice",
-        c.OV_PERSONNEL_MATERIALS,
+        "不得临时动议决定干部的任免；人事议题须在通知上列明",
+        "Cadre appointments are never decided ad hoc; the item must be on the notice",
+        K.GB_NO_AD_HOC,
     ),
     # procedure
     catalog_entry(

@@ -28,6 +28,7 @@ import msgspec
 
 from core.access.permissions import Permission
 from core.hookspecs import hookimpl
+from core.rules import compendium as K
 from core.rules import defaults
 from core.rules.builders import ad_hoc_verdict, listed_kind, rule_verdict, strictest_kind
 from core.rules.counting import (
@@ -338,6 +339,8 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
                 materials=True,
                 # "书面或电话通知 … 确实无法书面送达的，应设法用电话": in writing as the rule.
                 written=True,
+                # Item 13: ordinary items are 重大问题 of the 细则 by its 第四条(十二).
+                see_also=[K.XZ_ALL_ITEMS],
                 note_zh="会议通知（含议题及有关资料）至少提前1个工作日书面送达（监督制度汇编）。"
                 "Notice with materials at least 1 working day before, in writing.",
                 citation=c.OV_NOTICE,
@@ -386,10 +389,11 @@ def ad_hoc_motion(ctx: RuleContext, kind: ItemKind, emergency: bool) -> Verdict:
             k,
             emergency,
             False,
-            "人事议题须在会议通知上列明，不得临时动议（紧急会议亦然）。",
-            "A personnel item must be on the notice: never ad hoc, not even at an emergency "
-            "meeting.",
-            c.OV_PERSONNEL_MATERIALS,
+            "不得临时动议决定干部的任免；人事议题须在会议通知上列明（紧急会议亦然）。",
+            "Cadre appointments are never decided ad hoc; a personnel item must be on the "
+            "notice, not even at an emergency meeting.",
+            K.GB_NO_AD_HOC,
+            see_also=[c.OV_PERSONNEL_MATERIALS],
         )
     if k in (ItemKind.MAJOR_MATTER, ItemKind.MAJOR_ISSUE):
         # Compendium 第六条(一): "研究决定重大问题的会议不得搞临时动议".
@@ -423,6 +427,9 @@ def ad_hoc_motion(ctx: RuleContext, kind: ItemKind, emergency: bool) -> Verdict:
             else "."
         ),
         c.OV_NO_AD_HOC,
+        # Item 13: the source's own sentences: items are set beforehand and notified 2 days
+        # before (第二十一条).
+        see_also=[c.C21_AGENDA, c.C21_NOTICE],
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from core.rules import compendium as K
 from core.rules.builders import catalog_entry
 from core.rules.types import (
     ItemKind,
@@ -192,9 +193,21 @@ CATALOG: list[RuleEntry] = [
     catalog_entry(
         "nantong.quorum.item",
         "quorum",
-        "每个议题同样须三分之二以上成员到会；回避成员不计入基数与到会人数。",
-        "Each item likewise needs two-thirds present; a recused member is out of base and count.",
+        "每个议题同样须三分之二以上成员到会；回避成员不计入基数与到会人数（平台计数规则）。",
+        "Each item likewise needs two-thirds present; a recused member is out of base and count "
+        "(the platform's counting rule).",
         c.C3_5_QUORUM,
+    ),
+    # Item 13: this source has no recusal sentence. For appointments the compendium's applies
+    # (干部人事管理暂行办法 二十三); for other items recusal is the platform's rule, so said.
+    catalog_entry(
+        "nantong.quorum.recusal",
+        "quorum",
+        "讨论与会人员本人及亲属的任用时本人应回避（干部人事管理暂行办法 二十三）；其他议题的回避为"
+        "平台规则，本规则未作规定。",
+        "A member recuses when his own or a relative's appointment is discussed (干部人事管理"
+        "暂行办法 二十三); recusal on other items is the platform's rule, not this source's.",
+        K.GB_RECUSAL,
     ),
     catalog_entry(
         "nantong.quorum.personnel",

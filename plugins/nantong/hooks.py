@@ -21,6 +21,7 @@ import msgspec
 
 from core.access.permissions import Permission
 from core.hookspecs import hookimpl
+from core.rules import compendium as K
 from core.rules.builders import ad_hoc_verdict, listed_kind, rule_verdict, strictest_kind
 from core.rules.counting import (
     MORE_THAN_HALF,
@@ -343,6 +344,8 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
                 materials=True,
                 note_zh=_WORKING_DAY_NOTE,
                 citation=c.O_NOTICE_WORKING_DAY,
+                # Item 13: ordinary items are 重大问题 of the 细则 by its 第四条(十二).
+                see_also=[] if kind == ItemKind.MAJOR_MATTER else [K.XZ_ALL_ITEMS],
             )
         )
     if kind in (ItemKind.MAJOR_MATTER, ItemKind.PERSONNEL):
@@ -387,6 +390,7 @@ def ad_hoc_motion(ctx: RuleContext, kind: ItemKind, emergency: bool) -> Verdict:
             "No ad-hoc motion for a major matter or an appointment, not even at an emergency "
             "meeting (二(五)).",
             c.C2_5_NO_ADHOC_MAJOR,
+            see_also=[K.GB_NO_AD_HOC] if kind == ItemKind.PERSONNEL else None,
         )
     if emergency:
         # 三(四): an emergency meeting takes its items at the meeting.

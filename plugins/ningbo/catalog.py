@@ -8,6 +8,7 @@ cite the oversight compendium carry `source="oversight"` (see `citations.py`).
 
 from __future__ import annotations
 
+from core.rules import compendium as K
 from core.rules.types import (
     ItemKind,
     ItemKindInfo,
@@ -419,9 +420,10 @@ CATALOG: list[RuleEntry] = [
     RuleEntry(
         rule=R_ADHOC_PERSONNEL,
         topic="procedure",
-        summary_zh="人事议题须在通知上列明，不得临时动议。",
-        summary_en="Personnel items must be named in the notice: never ad hoc.",
-        citation=C.O_PERSONNEL_MATERIALS,
+        summary_zh="不得临时动议决定干部的任免；人事议题须在通知上列明。",
+        summary_en="Cadre appointments are never decided ad hoc; personnel items are named in "
+        "the notice.",
+        citation=K.GB_NO_AD_HOC,
     ),
     RuleEntry(
         rule=R_EMERGENCY_DISPOSAL,

@@ -18,6 +18,7 @@ import msgspec
 
 from core.access.permissions import Permission
 from core.hookspecs import hookimpl
+from core.rules import compendium as K
 from core.rules.builders import ad_hoc_verdict, listed_kind, rule_verdict, strictest_kind
 from core.rules.counting import (
     HALF_OR_MORE,
@@ -306,6 +307,8 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
                 else "通知含议题及有关资料，至少提前1个工作日；确实无法书面送达的可电话通知。"
             ),
             citation=C.O_NOTICE_WORKING_DAY,
+            # Item 13: the 细则 reaches every item through 第四条(十二).
+            see_also=[K.XZ_ALL_ITEMS],
         ),
         # 第十九条(一): "并及时告知驻市委组织部纪检监察组": in time, no fixed number of days.
         NoticeRule(
@@ -335,17 +338,19 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
 @hookimpl
 def ad_hoc_motion(ctx: RuleContext, kind: ItemKind, emergency: bool) -> Verdict:
     if kind == ItemKind.PERSONNEL:
-        # Oversight 第六条(三): personnel items must be named in the notice, emergency or not.
+        # 干部人事管理暂行办法 二十 「不得临时动议决定干部的任免」 (item 13), and the notice must
+        # name personnel items (实施细则 第六条(三)), emergency or not.
         return ad_hoc_verdict(
             R_ADHOC_PERSONNEL,
             ctx,
             kind,
             emergency,
             False,
-            "人事议题须在会议通知上列明，不得作为临时动议提出（紧急会议亦然）。",
-            "Personnel items must be named in the notice; never an ad-hoc motion, "
-            "not even at an emergency meeting.",
-            C.O_PERSONNEL_MATERIALS,
+            "不得临时动议决定干部的任免；人事议题须在会议通知上列明（紧急会议亦然）。",
+            "Cadre appointments are never decided on an ad-hoc motion; personnel items must be "
+            "named in the notice, not even at an emergency meeting.",
+            K.GB_NO_AD_HOC,
+            see_also=[C.O_PERSONNEL_MATERIALS],
         )
     if kind in SANZHONG_YIDA and emergency:
         # Oversight 第六条(一) forbids ad-hoc motions for major matters, stricter than 第十八条's

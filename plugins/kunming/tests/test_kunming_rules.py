@@ -624,7 +624,7 @@ def test_notice_rules(kind: ItemKind, expected: dict[str, Any]) -> None:
         ),
         pytest.param(
             ItemKind.PERSONNEL, True, False, "kunming.adhoc.personnel_refused",
-            c.OV_PERSONNEL_MATERIALS.article, id="personnel-emergency",
+            "干部人事管理暂行办法 二十", id="personnel-emergency",
         ),
     ],
 )  # fmt: skip

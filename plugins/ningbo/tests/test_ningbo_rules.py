@@ -603,7 +603,7 @@ ADHOC_CASES = [
         False,
         NOT_MET,
         "ningbo.adhoc.personnel_refused",
-        "议事规则实施细则 第六条(三)",
+        "干部人事管理暂行办法 二十",  # item 13: 「不得临时动议决定干部的任免」
         id="personnel",
     ),
     pytest.param(
@@ -611,7 +611,7 @@ ADHOC_CASES = [
         True,
         NOT_MET,
         "ningbo.adhoc.personnel_refused",
-        "议事规则实施细则 第六条(三)",
+        "干部人事管理暂行办法 二十",  # item 13: 「不得临时动议决定干部的任免」
         id="personnel-emergency",
     ),
 ]
