@@ -696,11 +696,15 @@ def serve(host: str | None, port: int | None, tenants_dir: Path) -> None:
         from core.web.accesslog import AccessLog
 
         app = AccessLog(app)
-    uvicorn.run(
-        app,
-        host=bind_host,
-        port=bind_port,
-        log_level="info",
-        access_log=False,
-        proxy_headers=False,
-    )
+    try:
+        uvicorn.run(
+            app,
+            host=bind_host,
+            port=bind_port,
+            log_level="info",
+            access_log=False,
+            proxy_headers=False,
+        )
+    finally:
+        if hasattr(app, "flush"):
+            app.flush()  # the last batch of access-log lines

@@ -17,6 +17,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
@@ -24,6 +25,7 @@ from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
 from core.audit.tables import PlatformAuditEntry, PlatformOutbox, TenantAuditEntry, TenantOutbox
 from core.caching import forget_tenant
+from core.prepared import Prepared
 from core.tenancy.context import require_tenant
 
 log = logging.getLogger("yishi.audit")
@@ -117,17 +119,45 @@ async def write_transaction(engine: Any) -> AsyncIterator[None]:
             yield
 
 
-def _entry(table: Any, action: Action, tenant: str) -> Any:
-    return table(
-        actor_account_id=action.actor.account_id,
-        actor_login=action.actor.login,
-        tenant=tenant,
-        actor_roles=",".join(action.actor.roles),
-        action=action.name,
-        target=action.target,
-        details=msgspec.json.encode(action.details).decode(),
-        ip=action.actor.ip,
-        client=action.actor.client[:300],
+_AUDIT_COLUMNS = (
+    "at",
+    "actor_account_id",
+    "actor_login",
+    "tenant",
+    "actor_roles",
+    "action",
+    "target",
+    "details",
+    "ip",
+    "client",
+)
+
+
+def _audit_insert(table: Any) -> Prepared:
+    """The audit entry's INSERT, built once (core/prepared.py): every action writes one."""
+    columns = ", ".join(_AUDIT_COLUMNS)
+    values = ", ".join("{}" for _ in _AUDIT_COLUMNS)
+    sql = f'INSERT INTO "{table._meta.tablename}" ({columns}) VALUES ({values})'
+    return Prepared(lambda *v: table.raw(sql, *v), params=len(_AUDIT_COLUMNS))
+
+
+_TENANT_AUDIT = _audit_insert(TenantAuditEntry)
+_PLATFORM_AUDIT = _audit_insert(PlatformAuditEntry)
+
+
+async def _write_entry(insert: Prepared, action: Action, tenant: str) -> None:
+    actor = action.actor
+    await insert.rows(
+        datetime.now(UTC),
+        actor.account_id,
+        actor.login,
+        tenant,
+        ",".join(actor.roles),
+        action.name,
+        action.target,
+        msgspec.json.encode(action.details).decode(),
+        actor.ip,
+        actor.client[:300],
     )
 
 
@@ -169,7 +199,7 @@ async def tenant_action(
         async with write_transaction(TenantAuditEntry._meta.db):
             yield action
             await _write_outbox(TenantOutbox, action)
-            await TenantAuditEntry.insert(_entry(TenantAuditEntry, action, bound.slug))
+            await _write_entry(_TENANT_AUDIT, action, bound.slug)
     finally:
         _CURRENT.reset(token)
     await _run_after(action)
@@ -191,7 +221,7 @@ async def platform_action(
         async with write_transaction(PlatformAuditEntry._meta.db):
             yield action
             await _write_outbox(PlatformOutbox, action)
-            await PlatformAuditEntry.insert(_entry(PlatformAuditEntry, action, tenant))
+            await _write_entry(_PLATFORM_AUDIT, action, tenant)
     finally:
         _CURRENT.reset(token)
     await _run_after(action)

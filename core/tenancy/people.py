@@ -103,6 +103,11 @@ _ROSTER_SQL = (
 _ROSTER = Prepared(lambda: Person.raw(_ROSTER_SQL))
 _ROSTER_ACTIVE = Prepared(lambda active: Person.raw(_ROSTER_SQL + " WHERE p.active = {}", active))
 _PERSON = Prepared(lambda person_id: Person.raw(_ROSTER_SQL + " WHERE p.id = {}", person_id))
+#: The same, locking the person's row until the write transaction ends (PostgreSQL; SQLite's
+#: `BEGIN IMMEDIATE` already serialises writers, see `for_update`).
+_PERSON_LOCKED = Prepared(
+    lambda person_id: Person.raw(_ROSTER_SQL + " WHERE p.id = {} FOR UPDATE OF p", person_id)
+)
 
 
 def _fold(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -126,8 +131,9 @@ async def list_people(*, include_inactive: bool = False) -> list[dict[str, Any]]
     return _fold(rows)
 
 
-async def _person(person_id: int) -> dict[str, Any]:
-    people = _fold(await _PERSON.rows(person_id))
+async def _person(person_id: int, *, lock: bool = False) -> dict[str, Any]:
+    query = _PERSON_LOCKED if lock and get_storage().backend == "postgres" else _PERSON
+    people = _fold(await query.rows(person_id))
     if not people:
         raise NotFound()
     return people[0]
@@ -355,9 +361,13 @@ async def do_update_person(person_id: int, *, actor: Actor, **changes: Any) -> d
     if unknown:
         raise InvalidInput(fields={k: "unknown field" for k in unknown})
     slug = require_tenant().slug
+    body = bool({"rank", "active"} & set(changes))
     async with tenant_action(actor, "person.update", f"person:{person_id}") as act:
-        await _serialise_roster()
-        current = await _person(person_id)
+        if body:
+            # Rank and activity are the body's invariants: judged against the whole roster.
+            await _serialise_roster()
+        # The row itself locked, so the recorded old values are the ones replaced.
+        current = await _person(person_id, lock=True)
         diff = {k: {"old": current[k], "new": v} for k, v in changes.items() if current[k] != v}
         if not diff:
             return current
@@ -366,12 +376,13 @@ async def do_update_person(person_id: int, *, actor: Actor, **changes: Any) -> d
             values[Person.areas] = msgspec.json.encode(changes["areas"]).decode()
         values[Person.updated_at] = _now()
         await Person.update(values).where(Person.id == person_id)
-        if {"rank", "active"} & set(diff):
+        if body:
             await _check_body()
         act.details["changes"] = diff
         if "active" in diff:
             act.after_commit(_invalidate(slug))
-    return await _person(person_id)
+    # What was committed: the row as read under the lock, with the changes.
+    return {**current, **{k: changes[k] for k in diff}}
 
 
 async def do_set_roles(person_id: int, roles: list[str], *, actor: Actor) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import asyncio
 import io
 import zipfile
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +65,22 @@ def tenant_rule_versions(row: dict[str, Any]) -> list[VersionStep]:
 
 
 def tenant_rules(row: dict[str, Any], on: date | None = None) -> TenantRules:
-    """The rules this tenant works under on day `on` (default today), from its registry row."""
-    return rules_for(row["plugin"], tenant_settings(row), tenant_rule_versions(row), on)
+    """The rules this tenant works under on day `on` (default today), from its registry row.
+
+    Built once per (plugin, stored settings, stored schedule, day) and shared: a `TenantRules`
+    is read-only once built, and its inputs are the row's stored text, so a changed setting is
+    a new key, never a stale answer."""
+    day = on or datetime.now(UTC).date()  # the day TenantRules itself defaults to
+    settings, versions = row.get("settings") or "{}", row.get("rule_versions") or "[]"
+    if isinstance(settings, str) and isinstance(versions, str):
+        return _rules_of(row["plugin"], settings, versions, day)
+    return rules_for(row["plugin"], tenant_settings(row), tenant_rule_versions(row), day)
+
+
+@lru_cache(maxsize=4096)
+def _rules_of(plugin: str, settings: str, versions: str, day: date) -> TenantRules:
+    row = {"settings": settings, "rule_versions": versions}
+    return rules_for(plugin, tenant_settings(row), tenant_rule_versions(row), day)
 
 
 async def get_tenant(slug: str) -> dict[str, Any] | None:

@@ -9,42 +9,72 @@ the `yishi.access` logger when the response ends:
 
 The address is the caller's as the request context decides it (`YISHI_TRUSTED_PROXIES`, never
 a forwarded header on its own word). The query string is left out: it can carry one-time codes.
-`YISHI_ACCESS_LOG=0` turns the log off; a deployment that wants it elsewhere (JSON, a file)
-configures the `yishi.access` logger's handlers.
+Lines go to stderr in batches (one write per fifth of a second or per 512 lines, not a
+formatted log record and a flush per request). `YISHI_ACCESS_LOG=0` turns the log off; a
+deployment that wants it elsewhere (JSON, a file, syslog) gives the `yishi.access` logger
+handlers of its own, and the lines go through it instead.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 import time
+from typing import TextIO
 
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from core.tenancy.middleware import client_address
 
-__all__ = ["AccessLog", "access_logger"]
+__all__ = ["AccessLog"]
+
+#: Lines are written in batches: at most this many seconds after the request, or sooner when
+#: this many are waiting (a crash loses at most that fraction of a second of lines).
+FLUSH_SECONDS = 0.2
+FLUSH_LINES = 512
 
 
-def access_logger() -> logging.Logger:
-    """`yishi.access`, with a plain stderr handler unless the deployment configured one."""
-    logger = logging.getLogger("yishi.access")
-    if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        logger.addHandler(handler)
-        logger.propagate = False
-    logger.setLevel(logging.INFO)
-    return logger
+class _Batches:
+    """Lines gathered and written to a text stream in one write per batch."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.lines: list[str] = []
+        self.scheduled = False
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+        if len(self.lines) >= FLUSH_LINES:
+            self.flush()
+        elif not self.scheduled:
+            self.scheduled = True
+            asyncio.get_running_loop().call_later(FLUSH_SECONDS, self.flush)
+
+    def flush(self) -> None:
+        self.scheduled = False
+        if not self.lines:
+            return
+        lines, self.lines = self.lines, []
+        try:
+            self.stream.write("\n".join(lines) + "\n")
+            self.stream.flush()
+        except (OSError, ValueError):  # a closed or broken stream must not break requests
+            pass
 
 
 class AccessLog:
-    def __init__(self, app: ASGIApp) -> None:
+    """One line per request, written in batches to stderr, or through the `yishi.access`
+    logger when the deployment gave that logger handlers of its own (JSON, a file, syslog)."""
+
+    def __init__(self, app: ASGIApp, stream: TextIO | None = None) -> None:
         self.app = app
-        self.log = access_logger()
+        logger = logging.getLogger("yishi.access")
+        self.logger = logger if logger.handlers else None
+        self.batches = _Batches(stream if stream is not None else sys.stderr)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not self.log.isEnabledFor(logging.INFO):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         start = time.perf_counter()
@@ -65,13 +95,15 @@ class AccessLog:
             headers = {
                 k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]
             }
-            self.log.info(
-                '%s "%s %s HTTP/%s" %d %d %.1fms',
-                client_address(scope, headers),
-                scope.get("method", "-"),
-                scope.get("path", "-"),
-                scope.get("http_version", "1.1"),
-                status,
-                size,
-                (time.perf_counter() - start) * 1000,
+            line = (
+                f'{client_address(scope, headers)} "{scope.get("method", "-")} '
+                f'{scope.get("path", "-")} HTTP/{scope.get("http_version", "1.1")}" '
+                f"{status} {size} {(time.perf_counter() - start) * 1000:.1f}ms"
             )
+            if self.logger is not None:
+                self.logger.info(line)
+            else:
+                self.batches.add(line)
+
+    def flush(self) -> None:
+        self.batches.flush()
