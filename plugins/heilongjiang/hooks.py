@@ -27,8 +27,10 @@ from core.rules.counting import (
     passing_verdict,
     quorum_verdict,
 )
+from core.rules.scope import compendium_scope, is_major
 from core.rules.types import (
     Attendance,
+    Category,
     Citation,
     Classification,
     ClassifyInput,
@@ -518,6 +520,14 @@ _FUNDS_WORDING = FundsWording(
 )
 
 
+#: 第五条(六)'s categories that are 三重一大 whatever the amount, with its own sentence.
+_ANY_AMOUNT = {
+    Category.BUDGET: c.C5_6_FUNDS,
+    Category.ASSET_DISPOSAL: c.C5_6_FUNDS,
+    Category.BANK_ACCOUNT: c.C5_6_FUNDS,
+}
+
+
 @hookimpl
 def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
     # An item in scope is a major matter whatever the proposer calls it (oversight compendium);
@@ -538,7 +548,7 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
             rule, kind, cit = fixed[category]
             kinds.append(kind)
             verdicts.append(_scope(ctx, rule, category, kind, cit))
-        elif category == "funds":
+        elif category in (Category.FUNDS, Category.SPECIAL_FUNDS):
             # While the threshold is unset (needs_setting) or the amount unknown (met, asking
             # for it) the item is held as a major matter, the stricter kind.
             verdict = funds_verdict(
@@ -562,6 +572,15 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
             if verdict.outcome in (Outcome.MET, Outcome.NEEDS_SETTING):
                 kinds.append(ItemKind.MAJOR_MATTER)
             verdicts.append(verdict)
+    # 第五条(六): the amount ("xx万元以上（不含xx万元）") governs 专项资金审批 only; 年度预算安排,
+    # 国有资产变更处置 and 银行账户设立、变更及资金转存 are 三重一大 at any amount (a 3-万元 bank
+    # account change was classified ordinary).
+    # Issue 8, item 5: budgets, asset disposal and tendered procurement at any amount, and the
+    # compendium's own amount per blank (core.rules.scope).
+    scope = compendium_scope("heilongjiang", ctx, item, own=_ANY_AMOUNT)
+    verdicts += scope
+    if is_major(scope):
+        kinds.append(ItemKind.MAJOR_MATTER)
     return Classification(kind=strictest_kind(kinds, _KIND_STRICTNESS), verdicts=verdicts)
 
 

@@ -12,6 +12,7 @@ from datetime import date
 
 from core.rules import compendium as K
 from core.rules.builders import catalog_entry
+from core.rules.scope import scope_catalog
 from core.rules.types import (
     ItemKind,
     ItemKindInfo,
@@ -55,22 +56,9 @@ VERSIONS = [
 FUNDS_THRESHOLD = "major_funds_threshold_wan"
 
 SETTINGS: list[SettingSpec] = [
-    SettingSpec(
-        key=FUNDS_THRESHOLD,
-        type="decimal",
-        label_zh="大额资金使用（三重一大）起点金额",
-        label_en="Large-funds threshold for 三重一大 (major matter)",
-        unit="万元",
-        minimum=1,
-        maximum=10000,
-        default=None,  # must be set: neither source nor compendium gives an amount
-        # 第六条(六) names 大额资金使用 without an amount; the oversight compendium leaves it as
-        # "本单位预算内XX万元以上项目支出和采购" (“三重一大”事项集体决策实施办法 一(四)1). The
-        # conformance kit checks a setting's `original` against the plugin's own source, so the
-        # Kunming sentence is cited here and the compendium's blank in the classification verdicts.
-        article=c.C6_FUNDS_PROJECTS.article,
-        original=c.C6_FUNDS_PROJECTS.original,
-    ),
+    # Issue 8, item 6: the 大额资金 threshold is the compendium's blank 「本单位预算内XX万元以上
+    # 项目支出和采购」 (三重一大实施办法 一(四)1): the baseline declares it, citing that sentence
+    # (core.rules.baseline.FUNDS_SETTINGS), under the same key `FUNDS_THRESHOLD`.
 ]
 
 # --- item kinds ------------------------------------------------------------------------------
@@ -501,6 +489,7 @@ RULES: list[RuleEntry] = [
         c.OV_MINUTES_RECIPIENTS,
     ),
 ]
+RULES += scope_catalog("kunming")  # issue 8, item 5: core.rules.scope
 RULE_IDS = frozenset(e.rule for e in RULES)
 
 # --- the compliance calendar and reporting ---------------------------------------------------

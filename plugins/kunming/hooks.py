@@ -42,6 +42,7 @@ from core.rules.counting import (
     passing_verdict,
     quorum_verdict,
 )
+from core.rules.scope import compendium_scope, is_major
 from core.rules.types import (
     Attendance,
     Category,
@@ -585,6 +586,12 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
         if verdict.outcome in (Outcome.MET, Outcome.NEEDS_SETTING):
             found.append(ItemKind.MAJOR_MATTER)
         verdicts.append(verdict)
+    # Issue 8, item 5: budgets, asset disposal and tendered procurement at any amount, and the
+    # compendium's own amount per blank (core.rules.scope).
+    scope = compendium_scope("kunming", ctx, item)
+    verdicts += scope
+    if is_major(scope):
+        found.append(ItemKind.MAJOR_MATTER)
     sixth = sorted(categories & set(_SIXTH))
     for category in sixth:
         found.append(ItemKind.MAJOR_ISSUE)

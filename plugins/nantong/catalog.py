@@ -12,6 +12,7 @@ from datetime import date
 
 from core.rules import compendium as K
 from core.rules.builders import catalog_entry
+from core.rules.scope import scope_catalog
 from core.rules.types import (
     ItemKind,
     ItemKindInfo,
@@ -52,23 +53,9 @@ NOTICE_WORKING_DAYS = "notice_working_days"
 DUTY_REPORTS = "secretary_duty_reports_per_year"
 
 SETTINGS: list[SettingSpec] = [
-    # 大额资金 is named by the source (一(二)3, 二(三)) but never given an amount; the oversight
-    # compendium leaves it as "XX万元以上" (三重一大办法 一(四)1). The SettingSpec can only cite the
-    # plugin's own source (the conformance kit checks `original` against source.txt), so it cites
-    # 一(二)3; the verdicts that need it cite the compendium's "XX万元" sentence.
-    SettingSpec(
-        key=FUNDS_THRESHOLD,
-        type="decimal",
-        label_zh="大额资金使用标准（达到即属“三重一大”，万元；监督制度汇编原文为“XX万元以上”）",
-        label_en="Large-funds threshold in 10,000 yuan: at or above it an item is a major matter "
-        '(the oversight compendium leaves "XX万元以上" blank)',
-        unit="万元",
-        minimum=1,
-        maximum=100000,
-        default=None,  # must be set by the unit admin
-        article=c.C1_2_3_MAJOR_MATTERS.article,
-        original=c.C1_2_3_MAJOR_MATTERS.original,
-    ),
+    # Issue 8, item 6: the 大额资金 threshold is the compendium's blank 「本单位预算内XX万元以上
+    # 项目支出和采购」 (三重一大实施办法 一(四)1): the baseline declares it, citing that sentence
+    # (core.rules.baseline.FUNDS_SETTINGS), under the same key `FUNDS_THRESHOLD`.
     # 三(四) "会前两天" does not say calendar or working days. We read calendar days (the plain
     # words; where this source means working days it would say so, as the compendium does) and let
     # the unit switch to working days. The objection deadline "会前一天" follows the same unit.
@@ -482,6 +469,7 @@ CATALOG: list[RuleEntry] = [
         c.O_MAJOR_MINUTES_RECIPIENTS,
     ),
 ]
+CATALOG += scope_catalog("nantong")  # issue 8, item 5: core.rules.scope
 
 CATALOG_IDS = frozenset(e.rule for e in CATALOG)
 

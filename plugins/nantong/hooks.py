@@ -34,6 +34,7 @@ from core.rules.counting import (
     quorum_verdict,
     setting,
 )
+from core.rules.scope import compendium_scope, is_major
 from core.rules.types import (
     Attendance,
     Classification,
@@ -562,6 +563,12 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
         verdicts.append(verdict)
         if verdict.outcome in (Outcome.MET, Outcome.NEEDS_SETTING):
             found.append(ItemKind.MAJOR_MATTER)
+    # Issue 8, item 5: budgets, asset disposal and tendered procurement at any amount, and the
+    # compendium's own amount per blank (core.rules.scope).
+    scope = compendium_scope("nantong", ctx, item)
+    verdicts += scope
+    if is_major(scope):
+        found.append(ItemKind.MAJOR_MATTER)
     return Classification(kind=strictest_kind(found, _PRECEDENCE), verdicts=verdicts)
 
 

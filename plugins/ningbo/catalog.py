@@ -9,6 +9,7 @@ cite the oversight compendium carry `source="oversight"` (see `citations.py`).
 from __future__ import annotations
 
 from core.rules import compendium as K
+from core.rules.scope import scope_catalog
 from core.rules.types import (
     ItemKind,
     ItemKindInfo,
@@ -37,21 +38,9 @@ FUNDS_THRESHOLD = "major_funds_threshold_wan"
 FIELD_RESEARCH_DAYS = "field_research_days_per_year"
 
 SETTINGS: list[SettingSpec] = [
-    # 第六条(五) names 大额资金使用 without an amount; the oversight compendium leaves it "XX万元"
-    # (cited by the needs_setting verdict). SettingSpec has no `source` field and the kit checks
-    # its sentence against this plugin's own text, so the spec cites 第六条(五).
-    SettingSpec(
-        key=FUNDS_THRESHOLD,
-        type="decimal",
-        label_zh="大额资金使用起点（万元，含本数）",
-        label_en="Large-funds threshold for 三重一大 (10k yuan, inclusive)",
-        unit="万元",
-        minimum=0.01,
-        maximum=1_000_000,
-        default=None,
-        article=C.C6_5_FUNDS.article,
-        original=C.C6_5_FUNDS.original,
-    ),
+    # Issue 8, item 6: the 大额资金 threshold is the compendium's blank 「本单位预算内XX万元以上
+    # 项目支出和采购」 (三重一大实施办法 一(四)1): the baseline declares it, citing that sentence
+    # (core.rules.baseline.FUNDS_SETTINGS), under the same key `FUNDS_THRESHOLD`.
     # 第二十五条: "每年保证一定时间" is a blank of time. Counted in days per member per year (the
     # unit of "时间"); the admin fills it in, and the calendar shows nothing due until then.
     SettingSpec(
@@ -545,6 +534,7 @@ CATALOG: list[RuleEntry] = [
         citation=C.C25_FIELD_RESEARCH,
     ),
 ]
+CATALOG += scope_catalog("ningbo")  # issue 8, item 5: core.rules.scope
 
 KIND_INFO: list[ItemKindInfo] = [
     ItemKindInfo(kind=ItemKind.ORDINARY, label_zh="一般议题", label_en="Ordinary item"),

@@ -32,6 +32,7 @@ from core.rules.counting import (
     passing_verdict,
     quorum_verdict,
 )
+from core.rules.scope import compendium_scope, is_major
 from core.rules.types import (
     Attendance,
     Classification,
@@ -527,6 +528,12 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:
             if v.outcome in (Outcome.MET, Outcome.NEEDS_SETTING):
                 found.append(ItemKind.MAJOR_MATTER)
             verdicts.append(v)
+    # Issue 8, item 5: budgets, asset disposal and tendered procurement at any amount, and the
+    # compendium's own amount per blank (core.rules.scope).
+    scope = compendium_scope("ningbo", ctx, item)
+    verdicts += scope
+    if is_major(scope):
+        found.append(ItemKind.MAJOR_MATTER)
     if not verdicts:
         verdicts.append(
             not_applicable(

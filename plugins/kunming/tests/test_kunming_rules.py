@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from core.rules.engine import TenantRules, what_if
+from core.rules.engine import TenantRules, settings_specs, what_if
 from core.rules.types import (
     Attendance,
     ClassifyInput,
@@ -433,14 +433,17 @@ def test_funds_without_amount_asks_for_it() -> None:
 
 
 def test_settings_spec() -> None:
-    (spec,) = rules().hooks.settings_spec()
-    assert (spec.key, spec.type, spec.unit, spec.default) == (
-        THRESHOLD_KEY,
+    # Issue 8, item 6: the threshold is the compendium's blank, declared once by the baseline
+    # and citing the sentence that holds it (it cited 第六条(六), which has no blank).
+    assert rules().hooks.settings_spec() == []
+    spec = {s.key: s for s in settings_specs("kunming")}[THRESHOLD_KEY]
+    assert (spec.type, spec.unit, spec.default, spec.source) == (
         "decimal",
         "万元",
         None,
+        "oversight",
     )
-    assert spec.article == "第六条(六)"
+    assert spec.article == "三重一大实施办法 一(四)1" and "XX万元" in spec.original
 
 
 # --- voting rules and speaking order ------------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from core.rules.engine import TenantRules
+from core.rules.engine import TenantRules, settings_specs
 from core.rules.types import (
     Attendance,
     ClassifyInput,
@@ -425,9 +425,11 @@ def test_funds_without_amount_asks_for_it() -> None:
 
 
 def test_settings_declared() -> None:
-    specs = {s.key: s for s in rules().hooks.settings_spec()}
-    assert set(specs) == {FUNDS, "notice_working_days", "secretary_duty_reports_per_year"}
-    assert specs[FUNDS].default is None
+    own = {s.key for s in rules().hooks.settings_spec()}
+    assert own == {"notice_working_days", "secretary_duty_reports_per_year"}
+    # Issue 8, item 6: the funds blank is the compendium's, declared by the baseline.
+    specs = {s.key: s for s in settings_specs("nantong")}
+    assert specs[FUNDS].default is None and specs[FUNDS].source == "oversight"
     assert specs[FUNDS].unit == "万元"
     assert specs["notice_working_days"].default is False
     assert specs["secretary_duty_reports_per_year"].default == 1

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from core.rules.conformance import _shared, normalize
-from core.rules.engine import TenantRules, what_if
+from core.rules.engine import TenantRules, settings_specs, what_if
 from core.rules.types import (
     Attendance,
     ClassifyInput,
@@ -790,10 +790,11 @@ def test_field_research_needs_its_setting(settings: dict[str, Any], count: int |
 
 
 def test_settings_must_be_set() -> None:
-    specs = {s.key: s for s in rules().hooks.settings_spec()}
-    assert set(specs) == {FUNDS_KEY, RESEARCH_KEY}
-    assert [specs[k].default for k in sorted(specs)] == [None, None]
-    assert (specs[FUNDS_KEY].unit, specs[FUNDS_KEY].article) == ("万元", "第六条(五)")
+    assert {s.key for s in rules().hooks.settings_spec()} == {RESEARCH_KEY}
+    # Issue 8, item 6: the funds blank is the compendium's sentence (第六条(五) has none).
+    specs = {s.key: s for s in settings_specs("ningbo")}
+    assert [specs[k].default for k in (FUNDS_KEY, RESEARCH_KEY)] == [None, None]
+    assert (specs[FUNDS_KEY].unit, specs[FUNDS_KEY].article) == ("万元", "三重一大实施办法 一(四)1")
 
 
 # --- obligations and recipients ------------------------------------------------------------------
