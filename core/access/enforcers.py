@@ -2,10 +2,11 @@
 
 The `p` lines come from the tenant's jurisdiction plugin (or the core default); the `g` lines from
 the tenant's own `role_grant` table, read under the tenant's binding. Role changes invalidate the
-tenant's entry after their transaction commits and bump the tenant's `access_version` (platform
-registry); every process reads that version with the tenant on each request and reloads an entry
-whose version differs, so a change is seen at once everywhere. An entry also expires after `ttl`
-seconds: the bound should a bump ever be lost (it is written just after the tenant's commit).
+tenant's entry in the changing process after their transaction commits and bump the tenant's
+`access_version` (platform registry); every other process compares that version, read with the
+tenant's registry row (cached for at most `YISHI_CACHE_SECONDS`, core/caching.py), and reloads an
+entry whose version differs. An entry also expires after `ttl` seconds: the bound should a bump
+ever be lost (it is written just after the tenant's commit).
 """
 
 from __future__ import annotations
@@ -55,10 +56,17 @@ class TenantAccess:
         if g_lines:
             self.enforcer.add_grouping_policies(g_lines)
         self._decisions: dict[tuple[int, str, str], bool] = {}
+        self._roles: dict[int, tuple[str, ...]] = {}
         self.loaded_at = time.monotonic()
 
     def roles_of(self, account_id: int) -> list[str]:
-        return sorted(self.enforcer.get_roles_for_user_in_domain(str(account_id), self.slug))
+        """The account's roles here, sorted (asked on every request: remembered per account for
+        the life of this entry, which is replaced whenever roles change)."""
+        roles = self._roles.get(account_id)
+        if roles is None:
+            found = self.enforcer.get_roles_for_user_in_domain(str(account_id), self.slug)
+            roles = self._roles[account_id] = tuple(sorted(found))
+        return list(roles)
 
     def allowed(self, account_id: int, permission: Permission) -> bool:
         key = (account_id, permission.obj, permission.act)

@@ -8,6 +8,7 @@ the body (STACK-NOTES: keep oversight in its own small enforcer, apart from the 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import casbin
@@ -17,6 +18,7 @@ from casbin.util import key_match2
 from core.access.enforcers import casbin_model
 from core.accounts.tables import Account, OversightBody, OversightReader
 from core.audit.actions import Actor, platform_action
+from core.caching import Expiring
 from core.errors import Conflict, InvalidInput, NotFound
 from core.tenancy.context import SLUG_RE
 from core.tenancy.tables import Tenant
@@ -49,7 +51,10 @@ async def do_create_body(slug: str, name: str, tenants: list[str], *, actor: Act
     unknown = sorted(set(tenants) - known)
     if unknown:
         raise InvalidInput(fields={"tenants": unknown})
-    async with platform_action(actor, "oversight.create", f"oversight:{slug}", tenants=tenants):
+    async with platform_action(
+        actor, "oversight.create", f"oversight:{slug}", tenants=tenants
+    ) as act:
+        act.after_commit(_BODIES.clear)
         if await OversightBody.exists().where(OversightBody.slug == slug):
             raise Conflict("监督机构 {slug} 已存在。", "Oversight body {slug} exists.", slug=slug)
         await OversightBody.insert(
@@ -62,7 +67,8 @@ async def do_add_reader(slug: str, login: str, *, actor: Actor) -> None:
     account = await Account.select(Account.id).where(Account.login == login).first()
     if body is None or account is None:
         raise NotFound()
-    async with platform_action(actor, "oversight.reader", f"oversight:{slug}", login=login):
+    async with platform_action(actor, "oversight.reader", f"oversight:{slug}", login=login) as act:
+        act.after_commit(_BODIES.clear)
         if not await OversightReader.exists().where(
             (OversightReader.body == body["id"]) & (OversightReader.account == account["id"])
         ):
@@ -84,13 +90,39 @@ async def body_enforcer(body: dict[str, Any]) -> casbin.Enforcer:
     return enforcer
 
 
+@dataclass(slots=True)
+class _BodyAccess:
+    body: dict[str, Any]
+    enforcer: casbin.Enforcer
+    #: Decisions per reader account, for the life of the entry.
+    readable: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+
+#: Each body's enforcer, built once and used for at most `YISHI_CACHE_SECONDS`; forgotten in
+#: this process by every change of a body or its readers (core/caching.py).
+_BODIES: Expiring[str, _BodyAccess] = Expiring("oversight bodies")
+
+
 async def readable_tenants(slug: str, account_id: int) -> list[str]:
     """The tenants of body `slug` that `account_id` may read (empty: not a reader, or no body)."""
-    body = await get_body(slug)
-    if body is None:
+    if not SLUG_RE.match(slug):
         return []
-    enforcer = await body_enforcer(body)
-    return [t for t in body["tenants"] if enforcer.enforce(str(account_id), t, "oversight", "read")]
+    entry = _BODIES.get(slug)
+    if entry is None:
+        generation = _BODIES.generation
+        body = await get_body(slug)
+        if body is None:
+            return []
+        entry = _BodyAccess(body, await body_enforcer(body))
+        _BODIES.put(slug, entry, generation)
+    found = entry.readable.get(account_id)
+    if found is None:
+        found = entry.readable[account_id] = tuple(
+            t
+            for t in entry.body["tenants"]
+            if entry.enforcer.enforce(str(account_id), t, "oversight", "read")
+        )
+    return list(found)
 
 
 async def overseen_tenants(slugs: list[str]) -> list[dict[str, Any]]:
