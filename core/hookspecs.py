@@ -18,13 +18,20 @@ import pluggy
 if TYPE_CHECKING:
     from core.access.permissions import Permission
     from core.rules.types import (
+        AdHocPolicy,
         Attendance,
         Classification,
         ClassifyInput,
+        ConveningRule,
+        FollowUpRule,
         ItemKind,
         ItemKindInfo,
         JurisdictionInfo,
+        LeaveRule,
+        MaterialsRule,
+        MeetingKind,
         MemberFacts,
+        MinutesRule,
         NoticeRule,
         Obligation,
         ProcedureRule,
@@ -119,22 +126,45 @@ def passing(ctx: RuleContext, kind: ItemKind, tally: Tally) -> Verdict:  # type:
 
 @hookspec(firstresult=True)
 def voting_rules(ctx: RuleContext, kind: ItemKind) -> VotingRules:  # type: ignore[empty-body]
-    """Vote methods allowed, the default and whether named votes are the default, item by item
-    and person by person, whether split opinions defer the item."""
+    """How items of `kind` are voted.
+
+    * `methods` allowed and `default_method` (oral | hands | secret_ballot | named_ballot);
+    * `choices` a member may state: yes / no / abstain, and `defer` (缓议) where the source has
+      it (HL personnel 「同意、不同意或缓议」). 缓议 is not an abstention: the lifecycle counts it
+      neither for nor against and puts deferral to the meeting;
+    * `named`: each member's choice is recorded, whatever the method (实施细则 第六条(五)); a
+      different thing from the `named_ballot` method. A secret ballot is never named;
+    * `deferral`: whether split opinions (or close votes, or unclear facts: `triggers`) **must**
+      (`mandatory`) or **may** put the item off, whether an urgent item is excepted
+      (`except_urgent`), and what follows (`then_zh`); None when the source is silent;
+    * item by item, person by person, no proxies, absent opinions never votes.
+    """
 
 
 @hookspec(firstresult=True)
 def speaking_order(  # type: ignore[empty-body]
     ctx: RuleContext, kind: ItemKind, members: list[MemberFacts]
 ) -> SpeakingOrder:
-    """The order in which members speak and state positions (secretary or chair last; for
-    personnel in some sources every member from the lowest rank up)."""
+    """The order in which members speak and state positions, and what of it binds (`binds`):
+    the last speaker only (the secretary or the chair: Ningbo, Kunming, HL ordinary items), the
+    full order (HL personnel: every member from the lowest rank up), or nothing (a platform
+    default the meeting may ignore, where the source fixes no order)."""
 
 
 @hookspec(firstresult=True)
-def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:  # type: ignore[empty-body]
-    """Who is told of a meeting and its items, how long before (calendar or working days), with
-    which materials, and the objection deadline where one exists."""
+def notice_rules(  # type: ignore[empty-body]
+    ctx: RuleContext, kind: ItemKind, meeting_kind: MeetingKind
+) -> list[NoticeRule]:
+    """Who is told of a meeting of `meeting_kind` and its items of `kind`, how long before
+    (calendar or working days), with which materials, and the objection deadline where one
+    exists.
+
+    Each rule says how it binds at this meeting (`binding`): MUST; GENERALLY for "一般"/"原则上"
+    (a miss is an exception recorded with its reason, `exception_zh` / `exception_citation`,
+    never a violation); EXEMPT where the source exempts the meeting kind (HL 第十五条(一)
+    「除临时召开的会议」; an emergency meeting whose items are 「议题在会上提出」). Declare
+    `exempt_at` and return `core.rules.builders.at_meeting(rules, meeting_kind)`.
+    """
 
 
 @hookspec(firstresult=True)
@@ -160,6 +190,50 @@ def classify_item(ctx: RuleContext, item: ClassifyInput) -> Classification:  # t
     from settings), whatever the proposer called it."""
 
 
+@hookspec(firstresult=True)
+def convening(ctx: RuleContext) -> ConveningRule:  # type: ignore[empty-body]
+    """Who convenes and chairs a meeting, and to whom (positions) that may be delegated and
+    when. An empty `delegates_to` means the source writes no delegation."""
+
+
+@hookspec(firstresult=True)
+def minutes_rules(ctx: RuleContext, kind: ItemKind) -> MinutesRule:  # type: ignore[empty-body]
+    """Whether minutes are due (every meeting, decided items, or "必要时"), who signs them off,
+    and their series (三重一大 items: their own series per year, 实施细则 第六条(七))."""
+
+
+@hookspec(firstresult=True)
+def leave_rules(ctx: RuleContext) -> LeaveRule:  # type: ignore[empty-body]
+    """Who grants leave from a meeting and on what condition, whether an absent member may give
+    a written opinion (never a vote) and by when it is due."""
+
+
+@hookspec(firstresult=True)
+def materials_rules(ctx: RuleContext, kind: ItemKind) -> list[MaterialsRule]:  # type: ignore[empty-body]
+    """When the materials of an item of `kind` reach each recipient role (with the notice, or at
+    the meeting only) and whether they are recalled (after the item, after the meeting); study
+    materials are exempt from recall."""
+
+
+@hookspec(firstresult=True)
+def follow_up(ctx: RuleContext) -> FollowUpRule:  # type: ignore[empty-body]
+    """Who tracks the execution of decisions (督办) and to whom it is reported."""
+
+
+@hookspec(firstresult=True)
+def ad_hoc_policy(ctx: RuleContext) -> AdHocPolicy:  # type: ignore[empty-body]
+    """The 临时动议 policy as data: at which meeting kinds an ordinary item may be raised at the
+    meeting, with whose consent (the bureau committee: the secretary's), and which kinds never
+    (personnel, always). `ad_hoc_motion` answers the question for one item."""
+
+
+@hookspec(firstresult=True)
+def circulation(ctx: RuleContext) -> ProcedureRule:  # type: ignore[empty-body]
+    """Deciding by circulating a paper for signatures instead of a meeting (传阅会签): refused
+    by the compendium (实施细则 第二条 「一般不得以传阅会签或个别征求意见等形式代替集体议事和会议
+    表决」); `core.rules.defaults.circulation` answers it."""
+
+
 # --- the compliance calendar and reporting ----------------------------------------------------
 
 
@@ -170,9 +244,16 @@ def obligations(ctx: RuleContext) -> list[Obligation]:  # type: ignore[empty-bod
 
 @hookspec(firstresult=True)
 def report_recipients(ctx: RuleContext, event: str) -> list[Recipient]:  # type: ignore[empty-body]
-    """Who must be told or reported to for an event: `report_to_superior`,
+    """Who must be told or reported to for an event. The core asks `report_to_superior`,
     `democratic_life_before`, `democratic_life_after`, `minutes_distribution`,
-    `decision_to_absent_members`. An empty list when the source names nobody."""
+    `decision_to_absent_members`; the set is open: a source may name more (the district's
+    `report_to_npc`, `inform_cppcc`: 「向区委汇报、向人大报告、向政协通报」), listed by
+    `report_events`. Any other event, and one the source is silent on, answers an empty list."""
+
+
+@hookspec(firstresult=True)
+def report_events(ctx: RuleContext) -> list[str]:  # type: ignore[empty-body]
+    """The events this source names recipients for, beyond the core's five (may be empty)."""
 
 
 # --- access policy ------------------------------------------------------------------------------

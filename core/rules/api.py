@@ -26,6 +26,7 @@ from core.rules.settings import clean_settings
 from core.rules.types import (
     ItemKind,
     JurisdictionInfo,
+    MeetingKind,
     RuleContext,
     RuleEntry,
     RuleVersion,
@@ -234,7 +235,10 @@ class TenantRulesController(Controller):
             rules_version=r.version.version,
             catalog=catalog(tenant["plugin"], r.ctx),
             item_kinds=kinds,
-            notice_rules={k.kind: r.call("notice_rules", kind=k.kind) for k in kinds},
+            notice_rules={
+                k.kind: r.call("notice_rules", kind=k.kind, meeting_kind=MeetingKind.REGULAR)
+                for k in kinds
+            },
             voting_rules={k.kind: r.call("voting_rules", kind=k.kind) for k in kinds},
             obligations=r.obligations(),
             emergency_disposal=r.call("emergency_disposal"),
@@ -251,11 +255,12 @@ class TenantRulesController(Controller):
         request: Request[Any, Any, Any],
         meeting: Annotated[date, QueryParameter()],
         kind: Annotated[ItemKind, QueryParameter()] = ItemKind.ORDINARY,
+        meeting_kind: Annotated[MeetingKind, QueryParameter()] = MeetingKind.REGULAR,
     ) -> list[NoticeDeadline]:
         tenant = context_of(request).tenant
         assert tenant is not None
         check_day("meeting", meeting)
-        return deadlines(tenant, kind, meeting)
+        return deadlines(tenant, kind, meeting, meeting_kind)
 
     @get(
         "/rules/oversight-deadline",
@@ -340,16 +345,23 @@ class NoticeDeadline(msgspec.Struct):
     note_zh: str
     note_en: str
     citation: Any
+    #: must | generally (a miss is recorded with its reason) | exempt (at this meeting kind).
+    binding: str = "must"
 
 
-def deadlines(tenant: dict[str, Any], kind: ItemKind, meeting: date) -> list[NoticeDeadline]:
+def deadlines(
+    tenant: dict[str, Any],
+    kind: ItemKind,
+    meeting: date,
+    meeting_kind: MeetingKind = MeetingKind.REGULAR,
+) -> list[NoticeDeadline]:
     cal = work_calendar().counting_from("meeting")
     rules = tenant_rules(tenant, on=meeting)
     out = []
-    for n in rules.call("notice_rules", kind=kind) or []:
+    for n in rules.call("notice_rules", kind=kind, meeting_kind=meeting_kind) or []:
         days = n.days_before
-        if days is None and n.days_setting:
-            days = rules.ctx.settings.get(n.days_setting)
+        if n.days_setting:
+            days = rules.ctx.settings.get(n.days_setting, days)
         due = cal.days_before(meeting, days, working_days=n.working_days) if days else None
         objection = (
             cal.days_before(meeting, n.objection_days_before, working_days=n.working_days)
@@ -368,6 +380,7 @@ def deadlines(tenant: dict[str, Any], kind: ItemKind, meeting: date) -> list[Not
                 note_zh=" ".join(x for x in (n.note_zh, due.note_zh if due else "") if x),
                 note_en=due.note_en if due else "",
                 citation=n.citation,
+                binding=str(n.binding),
             )
         )
     return out

@@ -12,14 +12,27 @@ from typing import Any
 
 import msgspec
 
-from core.rules.types import Citation, ItemKind, Outcome, RuleContext, RuleEntry, Verdict
+from core.rules.types import (
+    Binding,
+    Citation,
+    ItemKind,
+    MeetingKind,
+    NoticeRule,
+    Outcome,
+    RuleContext,
+    RuleEntry,
+    Verdict,
+)
 
 __all__ = [
     "ad_hoc_verdict",
+    "at_meeting",
     "catalog_entry",
     "listed_kind",
+    "major_notice",
     "rule_verdict",
     "strictest_kind",
+    "with_notice",
 ]
 
 
@@ -95,3 +108,44 @@ def strictest_kind(kinds: Iterable[ItemKind], rank: Mapping[ItemKind, int]) -> I
     first. `kinds` must not be empty.
     """
     return max(kinds, key=lambda k: rank.get(k, 0))
+
+
+def at_meeting(rules: Iterable[NoticeRule], meeting_kind: MeetingKind | str) -> list[NoticeRule]:
+    """`rules` as they bind at a meeting of `meeting_kind`: a rule whose `exempt_at` names it is
+    EXEMPT (the lifecycle records no violation); the others keep their binding (MUST, or
+    GENERALLY for "一般", whose miss is recorded with its reason)."""
+    try:
+        kind = MeetingKind(meeting_kind)
+    except ValueError:
+        kind = MeetingKind.REGULAR
+    return [
+        msgspec.structs.replace(n, binding=Binding.EXEMPT) if kind in n.exempt_at else n
+        for n in rules
+    ]
+
+
+def with_notice(
+    rules: Iterable[NoticeRule], ids: Collection[str], **changes: Any
+) -> list[NoticeRule]:
+    """`rules` with `changes` (NoticeRule fields: `binding`, `exempt_at`, `exception_zh`,
+    `exception_citation` …) applied to the rules whose id is in `ids`."""
+    return [msgspec.structs.replace(n, **changes) if n.rule in ids else n for n in rules]
+
+
+def major_notice(
+    rules: Iterable[NoticeRule], ctx: RuleContext, ids: Collection[str]
+) -> list[NoticeRule]:
+    """三重一大实施办法 二(一) "提前X个工作日" (issue 8, item 10): the rules in `ids` (the
+    1-working-day notice of a 三重一大 item) take the tenant's `major_notice_working_days` (at
+    least 1, the 细则's floor) and cite the blank's sentence beside their own."""
+    from core.rules import compendium as K  # the compendium's citations, once
+
+    days = ctx.settings.get("major_notice_working_days") or 1
+    return with_notice(
+        rules,
+        ids,
+        days_before=days,
+        working_days=True,
+        days_setting="major_notice_working_days",
+        see_also=[K.SZ_NOTICE],
+    )

@@ -30,22 +30,34 @@ from types import ModuleType
 from typing import Any
 
 import pluggy
-import pytest
 
 from core.access.permissions import ROLES, Permission
 from core.access.policy import policy_lines
 from core.rules.engine import REQUIRED_HOOKS
 from core.rules.plugins import JurisdictionHooks, plugin_manager
 from core.rules.types import (
+    BODY_POSITIONS,
+    AdHocPolicy,
     Attendance,
+    Binding,
     Category,
     Citation,
     Classification,
     ClassifyInput,
+    ConveningRule,
+    DeferralRule,
+    FollowUpRule,
     ItemKind,
     ItemKindInfo,
     JurisdictionInfo,
+    LeaveRule,
+    MaterialsReturn,
+    MaterialsRule,
+    MaterialsWindow,
+    MeetingKind,
     MemberFacts,
+    MinutesDue,
+    MinutesRule,
     NoticeRule,
     Obligation,
     ObligationScope,
@@ -57,9 +69,11 @@ from core.rules.types import (
     RuleEntry,
     RuleVersion,
     SettingSpec,
+    SpeakingBinds,
     SpeakingOrder,
     Tally,
     Verdict,
+    VoteChoice,
     VotingRules,
 )
 
@@ -73,6 +87,8 @@ EVENTS = (
     "decision_to_absent_members",
 )
 VOTE_METHODS = {"oral", "hands", "secret_ballot", "named_ballot"}
+RECIPIENT_ROLES = ("members", "attendees", "inspectors")
+APPROVERS = ("chair", "secretary", "convener")
 PERIODS = {"month", "quarter", "half_year", "year"}
 CATEGORIES = tuple(Category)
 
@@ -314,20 +330,35 @@ def _exercise(c: _Checker, hooks: JurisdictionHooks, ctx: RuleContext, label: st
                 c.bad(where, "no citation")
             for cit in v.citations:
                 c.citation(where, cit)
+            if not v.choices or not set(v.choices) <= set(VoteChoice):
+                c.bad(where, "choices must be a non-empty list of VoteChoice")
+            if v.deferral is not None and c.typed(where, v.deferral, DeferralRule):
+                c.citation(f"{where} (deferral)", v.deferral.citation)
+                if not v.deferral.triggers:
+                    c.bad(where, "a deferral rule without triggers")
         where = f"speaking_order({label}, {kind})"
         order = hooks.speaking_order(ctx=ctx, kind=kind, members=members)
         if c.typed(where, order, SpeakingOrder):
             if sorted(order.order) != [m.id for m in members]:
                 c.bad(where, "order is not a permutation of the members given")
+            if order.binds not in set(SpeakingBinds):
+                c.bad(where, f"unknown binds {order.binds!r}")
             c.citation(where, order.citation)
-        where = f"notice_rules({label}, {kind})"
-        for n in hooks.notice_rules(ctx=ctx, kind=kind) or []:
-            if c.typed(where, n, NoticeRule):
-                c.citation(f"{where}[{n.rule}]", n.citation)
-                for also in n.see_also:
-                    c.citation(f"{where}[{n.rule}] (see also)", also)
-                if n.recipients not in ("members", "attendees", "inspectors"):
-                    c.bad(where, f"unknown recipients {n.recipients!r}")
+        for meeting_kind in MeetingKind:
+            where = f"notice_rules({label}, {kind}, {meeting_kind})"
+            for n in hooks.notice_rules(ctx=ctx, kind=kind, meeting_kind=meeting_kind) or []:
+                if c.typed(where, n, NoticeRule):
+                    c.citation(f"{where}[{n.rule}]", n.citation)
+                    for also in n.see_also:
+                        c.citation(f"{where}[{n.rule}] (see also)", also)
+                    c.citation(f"{where}[{n.rule}] (exception)", n.exception_citation, False)
+                    if n.recipients not in RECIPIENT_ROLES:
+                        c.bad(where, f"unknown recipients {n.recipients!r}")
+                    if n.binding not in set(Binding):
+                        c.bad(where, f"unknown binding {n.binding!r}")
+                    if (n.binding == Binding.EXEMPT) != (meeting_kind in n.exempt_at):
+                        c.bad(where, f"{n.rule}: binding must be exempt exactly at exempt_at")
+        _contract(c, hooks, ctx, label, kind)
         for emergency in (False, True):
             c.verdict(
                 f"ad_hoc_motion({label}, {kind}, emergency={emergency})",
@@ -357,19 +388,92 @@ def _exercise(c: _Checker, hooks: JurisdictionHooks, ctx: RuleContext, label: st
                 c.bad(where, f"{ob.rule}: neither a count nor the setting that gives it")
             if ob.unit not in set(ObligationUnit) or ob.scope not in set(ObligationScope):
                 c.bad(where, f"{ob.rule}: unknown unit {ob.unit!r} or scope {ob.scope!r}")
-    for event in EVENTS:
-        for r in hooks.report_recipients(ctx=ctx, event=event) or []:
+    own_events = hooks.report_events(ctx=ctx)
+    if not isinstance(own_events, list) or not all(isinstance(e, str) for e in own_events):
+        c.bad("report_events", "must answer a list of event names")
+        own_events = []
+    for event in (*EVENTS, *own_events, "no_such_event"):
+        answer = hooks.report_recipients(ctx=ctx, event=event)
+        if not isinstance(answer, list):
+            c.bad(f"report_recipients({event})", "must answer a list (empty when silent)")
+            continue
+        for r in answer:
             if c.typed(f"report_recipients({event})", r, Recipient):
                 c.citation(f"report_recipients({event})", r.citation)
+    where = f"convening({label})"
+    conv = hooks.convening(ctx=ctx)
+    if c.typed(where, conv, ConveningRule):
+        c.citation(where, conv.citation)
+        if not conv.convenes or not set(conv.convenes + conv.delegates_to) <= set(BODY_POSITIONS):
+            c.bad(where, f"positions must be among {BODY_POSITIONS}")
+    for hook, kind_ in (
+        ("leave_rules", LeaveRule),
+        ("follow_up", FollowUpRule),
+        ("ad_hoc_policy", AdHocPolicy),
+        ("circulation", ProcedureRule),
+    ):
+        where = f"{hook}({label})"
+        answer = getattr(hooks, hook)(ctx=ctx)
+        if c.typed(where, answer, kind_):
+            c.citation(where, answer.citation, required=hook != "circulation" or answer.allowed)
+            for also in getattr(answer, "see_also", []):
+                c.citation(f"{where} (see also)", also)
+    leave = hooks.leave_rules(ctx=ctx)
+    if isinstance(leave, LeaveRule) and leave.approver not in ("", *APPROVERS):
+        c.bad("leave_rules", f"approver must be one of {APPROVERS} or ''")
+    if isinstance(leave, LeaveRule) and leave.opinion_due not in (
+        "",
+        "before_meeting",
+        "at_meeting",
+    ):
+        c.bad("leave_rules", f"unknown opinion_due {leave.opinion_due!r}")
+    refused = hooks.circulation(ctx=ctx)
+    if isinstance(refused, ProcedureRule) and refused.allowed:
+        c.bad("circulation", "decisions by circulation are refused (实施细则 第二条)")
+
+
+def _contract(
+    c: _Checker, hooks: JurisdictionHooks, ctx: RuleContext, label: str, kind: ItemKind
+) -> None:
+    """The per-kind questions of the meeting lifecycle: minutes and materials."""
+    where = f"minutes_rules({label}, {kind})"
+    minutes = hooks.minutes_rules(ctx=ctx, kind=kind)
+    if c.typed(where, minutes, MinutesRule):
+        c.citation(where, minutes.citation)
+        if minutes.due not in set(MinutesDue) or not minutes.signers:
+            c.bad(where, "minutes need a known `due` and at least one signer")
+        if not set(minutes.signers) <= {*BODY_POSITIONS, "delegated_chair"}:
+            c.bad(where, f"unknown signers {minutes.signers}")
+    where = f"materials_rules({label}, {kind})"
+    materials = hooks.materials_rules(ctx=ctx, kind=kind)
+    if not isinstance(materials, list):
+        c.bad(where, "must answer a list of MaterialsRule")
+        return
+    for m in materials:
+        if c.typed(where, m, MaterialsRule):
+            c.citation(where, m.citation)
+            if m.recipients not in RECIPIENT_ROLES:
+                c.bad(where, f"unknown recipients {m.recipients!r}")
+            if m.window not in set(MaterialsWindow) or m.returned not in set(MaterialsReturn):
+                c.bad(where, "unknown window or return")
 
 
 # --- pytest plugin ------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def yishi_conformance() -> Callable[[str], list[str]]:
-    """`yishi_conformance("name")` → the list of problems of that installed plugin."""
-    return check_plugin
+# pytest is a dev extra: `python -m core.rules.conformance NAME` runs without it, and the
+# fixture exists only where pytest does (this module is the `yishi_conformance` pytest plugin).
+try:
+    import pytest
+except ImportError:  # an install without the dev extras
+    pytest = None  # type: ignore[assignment]
+
+if pytest is not None:
+
+    @pytest.fixture
+    def yishi_conformance() -> Callable[[str], list[str]]:
+        """`yishi_conformance("name")` → the list of problems of that installed plugin."""
+        return check_plugin
 
 
 def main(argv: list[str]) -> int:

@@ -9,9 +9,17 @@ plugin's rule, under its version.
 from __future__ import annotations
 
 from core.rules import compendium as K
-from core.rules.types import ProcedureRule
+from core.rules.builders import catalog_entry
+from core.rules.types import (
+    ItemKind,
+    MaterialsReturn,
+    MaterialsRule,
+    MaterialsWindow,
+    ProcedureRule,
+    RuleEntry,
+)
 
-__all__ = ["emergency_disposal"]
+__all__ = ["circulation", "contract_catalog", "emergency_disposal", "materials", "minutes_series"]
 
 
 def emergency_disposal(rule: str) -> ProcedureRule:
@@ -28,3 +36,59 @@ def emergency_disposal(rule: str) -> ProcedureRule:
         report_to_next_meeting=True,
         citation=K.XZ_EMERGENCY,
     )
+
+
+def circulation(rule: str) -> ProcedureRule:
+    """实施细则 第二条: collective decisions are taken at a meeting by a vote,
+    「一般不得以传阅会签或个别征求意见等形式代替集体议事和会议表决」. Every tenant
+    (core.rules.reach)."""
+    return ProcedureRule(
+        rule=rule,
+        allowed=False,
+        conditions_zh="以会议表决形式体现领导集体的意志，一般不得以传阅会签或个别征求意见等形式"
+        "代替集体议事和会议表决",
+        citation=K.XZ_CIRCULATION,
+    )
+
+
+def materials(kind: ItemKind, *, personnel: bool) -> list[MaterialsRule]:
+    """实施细则 第六条(三): materials go with the notice at least 1 working day before; for 人事问题
+    (appointments and discipline) they are handed out at the meeting to the members and
+    recalled afterwards. A plugin with its own window (Ningbo's inspectors: 2 working days for
+    三重一大) adds or replaces rows."""
+    if personnel:
+        return [
+            MaterialsRule(
+                recipients="members",
+                window=MaterialsWindow.AT_MEETING,
+                returned=MaterialsReturn.AFTER_MEETING,
+                citation=K.XZ_PERSONNEL_MATERIALS,
+            )
+        ]
+    return [
+        MaterialsRule(
+            recipients="members",
+            window=MaterialsWindow.WITH_NOTICE,
+            days_before=1,
+            working_days=True,
+            citation=K.XZ_NOTICE,
+        )
+    ]
+
+
+def minutes_series(kind: ItemKind, major_kinds: frozenset[ItemKind] | set[ItemKind]) -> str:
+    """实施细则 第六条(七): 三重一大 items' minutes form their own series, numbered per year."""
+    return "major" if kind in major_kinds else "meeting"
+
+
+def contract_catalog(prefix: str) -> list[RuleEntry]:
+    """The catalogue rows of the defaults a plugin answers with (`<prefix>.procedure.…`)."""
+    return [
+        catalog_entry(
+            f"{prefix}.procedure.circulation",
+            "procedure",
+            "一般不得以传阅会签或个别征求意见等形式代替集体议事和会议表决",
+            "No decision by circulating papers or sounding members one by one instead of a vote",
+            K.XZ_CIRCULATION,
+        )
+    ]

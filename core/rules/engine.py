@@ -57,6 +57,15 @@ REQUIRED_HOOKS = (
     "obligations",
     "report_recipients",
     "access_policy",
+    # the meeting lifecycle's questions (issue 8)
+    "convening",
+    "minutes_rules",
+    "leave_rules",
+    "materials_rules",
+    "follow_up",
+    "ad_hoc_policy",
+    "circulation",
+    "report_events",
 )
 
 

@@ -16,15 +16,28 @@ import msgspec
 __all__ = [
     "BODY_POSITIONS",
     "UNDECIDED_KINDS",
+    "AdHocPolicy",
     "Attendance",
+    "Binding",
     "Category",
     "Citation",
     "Classification",
     "ClassifyInput",
+    "ConveningRule",
+    "DeferTrigger",
+    "DeferralRule",
+    "FollowUpRule",
     "ItemKind",
     "ItemKindInfo",
     "JurisdictionInfo",
+    "LeaveRule",
+    "MaterialsReturn",
+    "MaterialsRule",
+    "MaterialsWindow",
+    "MeetingKind",
     "MemberFacts",
+    "MinutesDue",
+    "MinutesRule",
     "NoticeRule",
     "Obligation",
     "ObligationScope",
@@ -36,9 +49,11 @@ __all__ = [
     "RuleEntry",
     "RuleVersion",
     "SettingSpec",
+    "SpeakingBinds",
     "SpeakingOrder",
     "Tally",
     "Verdict",
+    "VoteChoice",
     "VotingRules",
 ]
 
@@ -227,9 +242,80 @@ class Tally(msgspec.Struct, frozen=True, kw_only=True):
     written_against: int = 0
 
 
+# --- the meeting lifecycle's questions (issue 8, "a contract the meeting lifecycle can ask") ----
+#
+# Each answer is data a rule table can hold: enums and lists, one citation (plus `see_also`), no
+# callables. Defaults the compendium gives are in `core.rules.defaults`.
+
+
+class MeetingKind(StrEnum):
+    #: 例会: the regular meeting ("一般每月召开…次").
+    REGULAR = "regular"
+    #: 紧急会议: "遇突发事件和紧急情况，可召开紧急会议" (items raised at the meeting).
+    EMERGENCY = "emergency"
+    #: 临时召开 / 随时召开: called at short notice "遇有重要情况".
+    TEMPORARY = "temporary"
+    #: 扩大会议: with heads of departments sitting in.
+    ENLARGED = "enlarged"
+
+
+class Binding(StrEnum):
+    """How a rule binds at a given meeting."""
+
+    #: A miss is a violation.
+    MUST = "must"
+    #: "一般" / "原则上": a miss is an exception, recorded with its reason, not a violation.
+    GENERALLY = "generally"
+    #: The rule does not apply at this kind of meeting (e.g. "除临时召开的会议").
+    EXEMPT = "exempt"
+
+
+class VoteChoice(StrEnum):
+    YES = "yes"  # 同意 / 赞成
+    NO = "no"  # 不同意 / 反对
+    ABSTAIN = "abstain"  # 弃权
+    #: 缓议 (HL 第十六条(二)): asks that the matter be put off. Not an abstention: it counts
+    #: neither for nor against passing, and the meeting must consider deferring.
+    DEFER = "defer"
+
+
+class DeferTrigger(StrEnum):
+    #: 意见分歧较大 / 发生分歧 / 不同意见难以统一.
+    SPLIT_OPINIONS = "split_opinions"
+    #: 赞成与反对人数接近 (written opinions of absent members counted for this only).
+    CLOSE_VOTE = "close_vote"
+    #: 有重大问题不清楚的.
+    UNCLEAR_FACTS = "unclear_facts"
+
+
+class DeferralRule(msgspec.Struct, frozen=True, kw_only=True):
+    """When an item is put off instead of voted."""
+
+    #: MUST: the item shall be deferred on a trigger; GENERALLY: "一般应暂缓"; a "may" is
+    #: `mandatory=False`.
+    mandatory: bool
+    triggers: list[DeferTrigger]
+    #: "除紧急情况按多数意见执行外": an urgent item is decided by the majority instead.
+    except_urgent: bool = False
+    #: What follows: "进一步调查研究、交换意见后再复议表决", "向上级党组织汇报请示后再作决定".
+    then_zh: str = ""
+    citation: Citation
+
+
+class SpeakingBinds(StrEnum):
+    #: Only who speaks last is fixed (the secretary or the chair); others in any order.
+    LAST_ONLY = "last_only"
+    #: The whole order is fixed (HL personnel: from the lowest rank up).
+    FULL_ORDER = "full_order"
+    #: The source fixes nothing: the order is the platform's default, which the meeting may
+    #: ignore.
+    NONE = "none"
+
+
 class VotingRules(msgspec.Struct, frozen=True, kw_only=True):
     methods: list[str]  # oral | hands | secret_ballot | named_ballot
     default_method: str
+    #: The default method is a named *ballot* (`named_ballot`); kept for older callers.
     named_by_default: bool
     item_by_item: bool
     person_by_person: bool
@@ -237,6 +323,16 @@ class VotingRules(msgspec.Struct, frozen=True, kw_only=True):
     proxy_votes: bool = False
     absent_opinion_counts: bool = False
     citations: list[Citation]
+    #: The choices a member states (HL personnel: 同意、不同意或缓议; 缓议 is not an abstention).
+    choices: list[VoteChoice] = msgspec.field(
+        default_factory=lambda: [VoteChoice.YES, VoteChoice.NO, VoteChoice.ABSTAIN]
+    )
+    #: "Named" in the compendium's sense (实施细则 第六条(五) "表决一般采用记名形式(含口头表态、
+    #: 举手和记名投票等形式)"): each member's choice is recorded, whatever the method. Apart from
+    #: `named_ballot`, which is one method; a secret ballot is never named.
+    named: bool = False
+    #: When the item is put off instead of voted; None when the source says nothing.
+    deferral: DeferralRule | None = None
 
 
 class MemberFacts(msgspec.Struct, frozen=True, kw_only=True):
@@ -252,6 +348,8 @@ class SpeakingOrder(msgspec.Struct, frozen=True, kw_only=True):
     explanation_zh: str
     explanation_en: str
     citation: Citation
+    #: What of `order` the source binds: the last speaker only, the full order, or nothing.
+    binds: SpeakingBinds = SpeakingBinds.LAST_ONLY
 
 
 class NoticeRule(msgspec.Struct, frozen=True, kw_only=True):
@@ -270,6 +368,15 @@ class NoticeRule(msgspec.Struct, frozen=True, kw_only=True):
     citation: Citation
     #: Further sentences the rule rests on (e.g. why a compendium rule reaches this kind).
     see_also: list[Citation] = []
+    #: How it binds at the meeting asked about: MUST, GENERALLY ("一般": a miss is recorded with
+    #: its reason), or EXEMPT (set by `core.rules.builders.at_meeting` from `exempt_at`).
+    binding: Binding = Binding.MUST
+    #: Meeting kinds the source exempts ("除临时召开的会议"; an emergency meeting's items
+    #: "在会上提出").
+    exempt_at: list[MeetingKind] = []
+    #: The exception the source admits, in its words, and the sentence that admits it.
+    exception_zh: str = ""
+    exception_citation: Citation | None = None
 
 
 class ObligationUnit(StrEnum):
@@ -347,3 +454,102 @@ class RuleEntry(msgspec.Struct, frozen=True, kw_only=True):
     summary_zh: str
     summary_en: str
     citation: Citation
+
+
+class ConveningRule(msgspec.Struct, frozen=True, kw_only=True):
+    """Who convenes and chairs, and to whom that may be delegated."""
+
+    #: Positions (`BODY_POSITIONS`) that convene and chair of their own right.
+    convenes: list[str]
+    #: Positions the convener may delegate convening and chairing to; empty: no delegation
+    #: written.
+    delegates_to: list[str] = []
+    #: When delegation is allowed ("书记不能参加时").
+    delegation_when_zh: str = ""
+    citation: Citation
+
+
+class MinutesDue(StrEnum):
+    #: Every meeting (HL 第十五条(四) "均作记录并编印会议纪要").
+    EVERY_MEETING = "every_meeting"
+    #: For decided items (Kunming 第二十三条 "决定事项应当编发会议纪要").
+    DECIDED_ITEMS = "decided_items"
+    #: "必要时" (Nantong 三(七)): at the secretary's judgement.
+    WHEN_NEEDED = "when_needed"
+
+
+class MinutesRule(msgspec.Struct, frozen=True, kw_only=True):
+    due: MinutesDue
+    #: Who signs them off: positions, and "delegated_chair" for the chair the secretary
+    #: delegated (Ningbo 第二十条).
+    signers: list[str]
+    #: The numbering series: "meeting" (the body's minutes), "major" (三重一大 items, their own
+    #: series per year, 实施细则 第六条(七)).
+    series: str = "meeting"
+    citation: Citation
+
+
+class LeaveRule(msgspec.Struct, frozen=True, kw_only=True):
+    """Asking leave from a meeting, and the absent member's written opinion."""
+
+    #: Who grants leave: "chair", "secretary", "convener", or "" (asked, not granted).
+    approver: str
+    #: Leave only for a good reason ("无正当理由不允许请假").
+    good_reason_required: bool = False
+    #: May an absent member give an opinion in writing (never a vote)?
+    written_opinion: bool = True
+    #: By when the opinion is due: "before_meeting", "at_meeting", or "" (no deadline).
+    opinion_due: str = ""
+    citation: Citation
+
+
+class MaterialsWindow(StrEnum):
+    #: Sent with the notice, ahead of the meeting.
+    WITH_NOTICE = "with_notice"
+    #: Handed out at the meeting only.
+    AT_MEETING = "at_meeting"
+
+
+class MaterialsReturn(StrEnum):
+    KEPT = "kept"
+    #: Recalled at the end of the item ("议题结束即行收回").
+    AFTER_ITEM = "after_item"
+    #: Recalled after the meeting ("会后收回").
+    AFTER_MEETING = "after_meeting"
+
+
+class MaterialsRule(msgspec.Struct, frozen=True, kw_only=True):
+    """When the materials of an item of one kind reach one recipient role, and whether they
+    come back."""
+
+    recipients: str  # members | attendees | inspectors
+    window: MaterialsWindow
+    returned: MaterialsReturn = MaterialsReturn.KEPT
+    #: For `WITH_NOTICE`: at the latest this many days before the meeting (None: with the
+    #: notice, whenever it goes).
+    days_before: int | None = None
+    working_days: bool = False
+    #: Study materials (学习资料) are exempt from recall.
+    study_exempt: bool = True
+    citation: Citation
+
+
+class FollowUpRule(msgspec.Struct, frozen=True, kw_only=True):
+    """Who tracks a decision's execution (督办) and to whom it is reported."""
+
+    tracker_zh: str
+    reports_to_zh: str = ""
+    citation: Citation
+
+
+class AdHocPolicy(msgspec.Struct, frozen=True, kw_only=True):
+    """When an item may be raised at the meeting without notice (临时动议)."""
+
+    #: Meeting kinds at which an ordinary item may be raised; empty: never.
+    allowed_at: list[MeetingKind] = []
+    #: Whose consent it needs ("secretary"), or "" for none.
+    consent: str = ""
+    #: Kinds never raised ad hoc, whatever the meeting (personnel always).
+    never: list[ItemKind] = []
+    citation: Citation
+    see_also: list[Citation] = []

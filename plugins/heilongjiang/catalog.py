@@ -13,6 +13,7 @@ from datetime import date
 
 from core.rules import compendium as K
 from core.rules.builders import catalog_entry
+from core.rules.defaults import contract_catalog
 from core.rules.scope import scope_catalog
 from core.rules.types import ItemKind, JurisdictionInfo, RuleEntry, SettingSpec
 from plugins.heilongjiang import citations as c
@@ -617,3 +618,4 @@ RULES: list[RuleEntry] = [
     ),
 ]
 RULES += scope_catalog("heilongjiang")  # issue 8, item 5: core.rules.scope
+RULES += contract_catalog("heilongjiang")

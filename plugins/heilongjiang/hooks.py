@@ -15,7 +15,15 @@ from core.access.permissions import Permission
 from core.hookspecs import hookimpl
 from core.rules import compendium as K
 from core.rules import defaults
-from core.rules.builders import ad_hoc_verdict, listed_kind, rule_verdict, strictest_kind
+from core.rules.builders import (
+    ad_hoc_verdict,
+    at_meeting,
+    listed_kind,
+    major_notice,
+    rule_verdict,
+    strictest_kind,
+    with_notice,
+)
 from core.rules.counting import (
     HALF_OR_MORE,
     MORE_THAN_HALF,
@@ -30,13 +38,17 @@ from core.rules.counting import (
 from core.rules.scope import compendium_scope, is_major
 from core.rules.types import (
     Attendance,
+    Binding,
     Category,
     Citation,
     Classification,
     ClassifyInput,
+    DeferralRule,
+    DeferTrigger,
     ItemKind,
     ItemKindInfo,
     JurisdictionInfo,
+    MeetingKind,
     MemberFacts,
     NoticeRule,
     Obligation,
@@ -47,9 +59,11 @@ from core.rules.types import (
     RuleEntry,
     RuleVersion,
     SettingSpec,
+    SpeakingBinds,
     SpeakingOrder,
     Tally,
     Verdict,
+    VoteChoice,
     VotingRules,
 )
 from plugins.heilongjiang import citations as c
@@ -234,6 +248,16 @@ def passing(ctx: RuleContext, kind: ItemKind, tally: Tally) -> Verdict:
 ALL_METHODS = ["oral", "hands", "secret_ballot", "named_ballot"]
 
 
+#: 第十六条(一): "对意见分歧较大的议题，除紧急情况按多数意见执行外，应当暂缓作出决定".
+_SPLIT_DEFERRAL = DeferralRule(
+    mandatory=True,
+    triggers=[DeferTrigger.SPLIT_OPINIONS],
+    except_urgent=True,
+    then_zh="待进一步调查研究、交换意见后再提请局党组会议讨论和表决",
+    citation=c.C16_1_SPLIT,
+)
+
+
 @hookimpl
 def voting_rules(ctx: RuleContext, kind: ItemKind) -> VotingRules:
     base = [c.C16_1_METHODS, c.C16_1_ITEM_BY_ITEM, c.C16_1_SPLIT, c.C16_1_ABSENT]
@@ -249,6 +273,10 @@ def voting_rules(ctx: RuleContext, kind: ItemKind) -> VotingRules:
             person_by_person=True,
             split_opinions_defer=True,
             citations=[c.C16_2_PERSONNEL, *base, c.OV_NAMED_VOTES],
+            # 「同意、不同意或缓议」: 缓议 is a choice of its own, not an abstention.
+            choices=[VoteChoice.YES, VoteChoice.NO, VoteChoice.DEFER],
+            named=True,
+            deferral=_SPLIT_DEFERRAL,
         )
     if kind in MAJOR_KINDS:
         # Oversight compendium (议事规则实施细则 第六条(五)): named votes are the default.
@@ -260,6 +288,8 @@ def voting_rules(ctx: RuleContext, kind: ItemKind) -> VotingRules:
             person_by_person=False,
             split_opinions_defer=True,
             citations=[*base, c.OV_NAMED_VOTES],
+            named=True,
+            deferral=_SPLIT_DEFERRAL,
         )
     # 第十六条(一) lists the methods without a default; show of hands is our default for
     # ordinary items (any listed method may be chosen per item).
@@ -271,6 +301,7 @@ def voting_rules(ctx: RuleContext, kind: ItemKind) -> VotingRules:
         person_by_person=False,
         split_opinions_defer=True,
         citations=base,
+        deferral=_SPLIT_DEFERRAL,
     )
 
 
@@ -302,6 +333,7 @@ def speaking_order(ctx: RuleContext, kind: ItemKind, members: list[MemberFacts])
             "agree, disagree or defer, the chair in his own place; the secretary, first in "
             "the order, speaks last.",
             citation=c.C16_2_PERSONNEL,
+            binds=SpeakingBinds.FULL_ORDER,  # 「按党组成员排序从后往前逐一发表」
         )
     last = [m for m in members if m.position == "secretary"][:1]
     if not last:
@@ -317,7 +349,7 @@ def speaking_order(ctx: RuleContext, kind: ItemKind, members: list[MemberFacts])
 
 
 @hookimpl
-def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
+def notice_rules(ctx: RuleContext, kind: ItemKind, meeting_kind: MeetingKind) -> list[NoticeRule]:
     kind = listed_kind(kind, _LISTED)
     personnel_like = kind in PERSONNEL_LIKE
     major = kind in MAJOR_KINDS
@@ -385,7 +417,18 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
                 citation=c.OV_NOTICE,
             )
         )
-    return rules
+    # 第十五条(一) 「除临时召开的会议，一般应当提前通知党组成员及派驻纪检监察组」: "一般" (an
+    # exception is recorded with its reason), and a meeting called at short notice is exempt.
+    rules = with_notice(
+        rules,
+        {R_NOTICE_MEMBERS, R_NOTICE_INSPECTORS},
+        binding=Binding.GENERALLY,
+        exempt_at=[MeetingKind.TEMPORARY],
+        exception_citation=c.C15_1_NOTICE,
+    )
+    if major:
+        rules = major_notice(rules, ctx, {R_NOTICE_MAJOR, R_NOTICE_INSPECTORS_MAJOR})
+    return at_meeting(rules, meeting_kind)
 
 
 @hookimpl

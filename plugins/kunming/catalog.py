@@ -12,6 +12,7 @@ from datetime import date
 
 from core.rules import compendium as K
 from core.rules.builders import catalog_entry
+from core.rules.defaults import contract_catalog
 from core.rules.scope import scope_catalog
 from core.rules.types import (
     ItemKind,
@@ -490,6 +491,7 @@ RULES: list[RuleEntry] = [
     ),
 ]
 RULES += scope_catalog("kunming")  # issue 8, item 5: core.rules.scope
+RULES += contract_catalog("kunming")
 RULE_IDS = frozenset(e.rule for e in RULES)
 
 # --- the compliance calendar and reporting ---------------------------------------------------

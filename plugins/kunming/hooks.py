@@ -30,7 +30,15 @@ from core.access.permissions import Permission
 from core.hookspecs import hookimpl
 from core.rules import compendium as K
 from core.rules import defaults
-from core.rules.builders import ad_hoc_verdict, listed_kind, rule_verdict, strictest_kind
+from core.rules.builders import (
+    ad_hoc_verdict,
+    at_meeting,
+    listed_kind,
+    major_notice,
+    rule_verdict,
+    strictest_kind,
+    with_notice,
+)
 from core.rules.counting import (
     HALF_OR_MORE,
     MORE_THAN_HALF,
@@ -45,12 +53,16 @@ from core.rules.counting import (
 from core.rules.scope import compendium_scope, is_major
 from core.rules.types import (
     Attendance,
+    Binding,
     Category,
     Classification,
     ClassifyInput,
+    DeferralRule,
+    DeferTrigger,
     ItemKind,
     ItemKindInfo,
     JurisdictionInfo,
+    MeetingKind,
     MemberFacts,
     NoticeRule,
     Obligation,
@@ -259,6 +271,15 @@ def voting_rules(ctx: RuleContext, kind: ItemKind) -> VotingRules:
         proxy_votes=False,  # 第二十三条 "不能委托他人投票"
         absent_opinion_counts=False,  # 第二十三条 "不得计入票数"
         citations=citations,
+        named=major,
+        deferral=DeferralRule(
+            mandatory=False,
+            triggers=[DeferTrigger.CLOSE_VOTE],
+            then_zh="留待下次会议讨论",
+            citation=c.OV_DEFER_CLOSE,
+        )
+        if major
+        else None,
     )
 
 
@@ -292,7 +313,7 @@ def speaking_order(ctx: RuleContext, kind: ItemKind, members: list[MemberFacts])
 
 
 @hookimpl
-def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
+def notice_rules(ctx: RuleContext, kind: ItemKind, meeting_kind: MeetingKind) -> list[NoticeRule]:
     # 议事规则实施细则 第六条(三), 1 working day to the members, applies to every kind (I4): the
     # personnel variant below and members_working_day for all others.
     k = _kind(kind)
@@ -376,7 +397,16 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
                 citation=c.OV_NOTICE,
             )
         )
-    return rules
+    # 第二十一条 "一般在会前2日通知": an exception is recorded with its reason, not a violation.
+    rules = with_notice(
+        rules,
+        {"kunming.notice.members"},
+        binding=Binding.GENERALLY,
+        exception_citation=c.C21_NOTICE,
+    )
+    if k in _SANZHONG or kind == ItemKind.DISCIPLINE:
+        rules = major_notice(rules, ctx, {"kunming.notice.personnel", "kunming.notice.inspectors"})
+    return at_meeting(rules, meeting_kind)
 
 
 @hookimpl

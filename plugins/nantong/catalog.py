@@ -12,6 +12,7 @@ from datetime import date
 
 from core.rules import compendium as K
 from core.rules.builders import catalog_entry
+from core.rules.defaults import contract_catalog
 from core.rules.scope import scope_catalog
 from core.rules.types import (
     ItemKind,
@@ -470,6 +471,7 @@ CATALOG: list[RuleEntry] = [
     ),
 ]
 CATALOG += scope_catalog("nantong")  # issue 8, item 5: core.rules.scope
+CATALOG += contract_catalog("nantong")
 
 CATALOG_IDS = frozenset(e.rule for e in CATALOG)
 

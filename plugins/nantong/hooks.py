@@ -22,7 +22,15 @@ import msgspec
 from core.access.permissions import Permission
 from core.hookspecs import hookimpl
 from core.rules import compendium as K
-from core.rules.builders import ad_hoc_verdict, listed_kind, rule_verdict, strictest_kind
+from core.rules.builders import (
+    ad_hoc_verdict,
+    at_meeting,
+    listed_kind,
+    major_notice,
+    rule_verdict,
+    strictest_kind,
+    with_notice,
+)
 from core.rules.counting import (
     MORE_THAN_HALF,
     TWO_THIRDS_OR_MORE,
@@ -37,11 +45,15 @@ from core.rules.counting import (
 from core.rules.scope import compendium_scope, is_major
 from core.rules.types import (
     Attendance,
+    Binding,
     Classification,
     ClassifyInput,
+    DeferralRule,
+    DeferTrigger,
     ItemKind,
     ItemKindInfo,
     JurisdictionInfo,
+    MeetingKind,
     MemberFacts,
     NoticeRule,
     Obligation,
@@ -52,6 +64,7 @@ from core.rules.types import (
     RuleEntry,
     RuleVersion,
     SettingSpec,
+    SpeakingBinds,
     SpeakingOrder,
     Tally,
     Verdict,
@@ -203,6 +216,16 @@ def passing(ctx: RuleContext, kind: ItemKind, tally: Tally) -> Verdict:
 ALL_METHODS = ["oral", "hands", "secret_ballot", "named_ballot"]
 
 
+#: 三(六): on a split over 重大问题, "除了在紧急情况下按多数人的意见决定外,一般应暂缓决定".
+_SPLIT_DEFERRAL = DeferralRule(
+    mandatory=True,
+    triggers=[DeferTrigger.SPLIT_OPINIONS],
+    except_urgent=True,
+    then_zh="待进一步调查研究、交换意见后再复议表决",
+    citation=c.C3_6_SPLIT_DEFER,
+)
+
+
 @hookimpl
 def voting_rules(ctx: RuleContext, kind: ItemKind) -> VotingRules:
     kind = _kind(kind)
@@ -222,6 +245,8 @@ def voting_rules(ctx: RuleContext, kind: ItemKind) -> VotingRules:
             person_by_person=False,
             split_opinions_defer=True,  # 三(六): 重大问题发生分歧 … 一般应暂缓决定
             citations=[*common, c.O_NAMED_VOTES, c.C3_6_SPLIT_DEFER],
+            named=True,
+            deferral=_SPLIT_DEFERRAL,
         )
     if kind == ItemKind.PERSONNEL:
         return VotingRules(
@@ -234,6 +259,8 @@ def voting_rules(ctx: RuleContext, kind: ItemKind) -> VotingRules:
             person_by_person=True,  # 三(六): 干部的任免 … 逐个进行表决
             split_opinions_defer=True,  # appointments are 重大问题 for 三(六)'s deferral
             citations=[*common, c.O_NAMED_VOTES, c.C3_6_SPLIT_DEFER],
+            named=True,
+            deferral=_SPLIT_DEFERRAL,
         )
     return VotingRules(
         methods=ALL_METHODS,
@@ -270,6 +297,8 @@ def speaking_order(ctx: RuleContext, kind: ItemKind, members: list[MemberFacts])
         "the chair (secretary) last. The sentence cited (二(四), the secretary draws the correct "
         "views together) is a related principle, not a rule on speaking order.",
         citation=c.C2_4_SECRETARY_CENTRALISES,
+        # Nothing binds: the meeting may ignore the platform's default.
+        binds=SpeakingBinds.NONE,
     )
 
 
@@ -279,7 +308,7 @@ _WORKING_DAY_NOTE = (
 
 
 @hookimpl
-def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
+def notice_rules(ctx: RuleContext, kind: ItemKind, meeting_kind: MeetingKind) -> list[NoticeRule]:
     asked, kind = kind, _kind(kind)
     working = bool(setting(ctx, NOTICE_WORKING_DAYS, False))
     unit_zh = "工作日" if working else "自然日"
@@ -373,7 +402,24 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
                 citation=c.O_NOTICE_WORKING_DAY,
             ),
         ]
-    return rules
+    # 三(四) "一般应在会前两天通知": an exception is recorded with its reason; an emergency meeting
+    # raises its ordinary items at the meeting (same paragraph), so no notice binds them there.
+    rules = with_notice(
+        rules,
+        {"nantong.notice.members", "nantong.notice.attendees"},
+        binding=Binding.GENERALLY,
+        exception_citation=c.C3_4_NOTICE,
+    )
+    if kind == ItemKind.MAJOR_MATTER or personnel:
+        rules = major_notice(rules, ctx, {"nantong.notice.major_working_day"})
+    else:
+        rules = with_notice(
+            rules,
+            {"nantong.notice.members", "nantong.notice.members_working_day"},
+            exempt_at=[MeetingKind.EMERGENCY],
+            exception_citation=c.C3_4_EMERGENCY_MEETING,
+        )
+    return at_meeting(rules, meeting_kind)
 
 
 @hookimpl

@@ -9,6 +9,7 @@ cite the oversight compendium carry `source="oversight"` (see `citations.py`).
 from __future__ import annotations
 
 from core.rules import compendium as K
+from core.rules.defaults import contract_catalog
 from core.rules.scope import scope_catalog
 from core.rules.types import (
     ItemKind,
@@ -535,6 +536,7 @@ CATALOG: list[RuleEntry] = [
     ),
 ]
 CATALOG += scope_catalog("ningbo")  # issue 8, item 5: core.rules.scope
+CATALOG += contract_catalog("ningbo")
 
 KIND_INFO: list[ItemKindInfo] = [
     ItemKindInfo(kind=ItemKind.ORDINARY, label_zh="一般议题", label_en="Ordinary item"),

@@ -19,7 +19,15 @@ import msgspec
 from core.access.permissions import Permission
 from core.hookspecs import hookimpl
 from core.rules import compendium as K
-from core.rules.builders import ad_hoc_verdict, listed_kind, rule_verdict, strictest_kind
+from core.rules.builders import (
+    ad_hoc_verdict,
+    at_meeting,
+    listed_kind,
+    major_notice,
+    rule_verdict,
+    strictest_kind,
+    with_notice,
+)
 from core.rules.counting import (
     HALF_OR_MORE,
     MORE_THAN_HALF,
@@ -35,11 +43,15 @@ from core.rules.counting import (
 from core.rules.scope import compendium_scope, is_major
 from core.rules.types import (
     Attendance,
+    Binding,
     Classification,
     ClassifyInput,
+    DeferralRule,
+    DeferTrigger,
     ItemKind,
     ItemKindInfo,
     JurisdictionInfo,
+    MeetingKind,
     MemberFacts,
     NoticeRule,
     Obligation,
@@ -240,6 +252,16 @@ def voting_rules(ctx: RuleContext, kind: ItemKind) -> VotingRules:
         proxy_votes=False,
         absent_opinion_counts=False,  # 第十九条(四): 书面意见不得计入票数.
         citations=citations,
+        # 实施细则 第六条(五): each member's choice recorded for 三重一大, whatever the method.
+        named=sanzhong,
+        deferral=DeferralRule(
+            mandatory=False,
+            triggers=[DeferTrigger.CLOSE_VOTE],
+            then_zh="留待下次会议讨论",
+            citation=C.O_DEFER_WHEN_CLOSE,
+        )
+        if sanzhong
+        else None,
     )
 
 
@@ -276,7 +298,7 @@ def speaking_order(ctx: RuleContext, kind: ItemKind, members: list[MemberFacts])
 
 
 @hookimpl
-def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
+def notice_rules(ctx: RuleContext, kind: ItemKind, meeting_kind: MeetingKind) -> list[NoticeRule]:
     # Issue 8, item 8: 处分党员 is 重要人事 (三重一大实施办法 一(二)5), a 人事问题 of 实施细则
     # 第六条(三): its materials are withheld until the meeting like an appointment's.
     personnel = kind in (ItemKind.PERSONNEL, ItemKind.DISCIPLINE)
@@ -333,7 +355,26 @@ def notice_rules(ctx: RuleContext, kind: ItemKind) -> list[NoticeRule]:
                 citation=C.C19_1_MAJOR_INSPECTORS,
             )
         )
-    return rules
+    if kind in SANZHONG_YIDA:
+        # 二(一) "提前X个工作日": the tenant's setting (item 10); 第十九条(一) "一般应…2个工作日"
+        # to the inspectors, with its own exception.
+        rules = major_notice(rules, ctx, {R_NOTICE_WORKING_DAY})
+        rules = with_notice(
+            rules,
+            {R_NOTICE_INSPECTORS_MAJOR},
+            binding=Binding.GENERALLY,
+            exception_zh="如有特殊情况，应当在会前及时告知有关事项",
+            exception_citation=C.C19_1_MAJOR_INSPECTORS,
+        )
+    else:
+        # 第十八条: an emergency meeting's items are raised at the meeting: no notice binds.
+        rules = with_notice(
+            rules,
+            {R_NOTICE_MEMBERS, R_NOTICE_WORKING_DAY},
+            exempt_at=[MeetingKind.EMERGENCY],
+            exception_citation=C.C18_EMERGENCY_MEETING,
+        )
+    return at_meeting(rules, meeting_kind)
 
 
 @hookimpl

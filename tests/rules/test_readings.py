@@ -14,7 +14,9 @@ PLUGINS = ["ningbo", "nantong", "kunming", "heilongjiang"]
 def test_discipline_materials_wait_for_the_meeting(plugin: str) -> None:
     # Item 8: 实施细则 第六条(三) withholds 人事问题 materials until the meeting, and 处分党员 is
     # 重要人事 (三重一大实施办法 一(二)5). Ningbo, Nantong and Kunming sent them with the notice.
-    rules = TenantRules(plugin, {}).call("notice_rules", kind=ItemKind.DISCIPLINE)
+    rules = TenantRules(plugin, {}).call(
+        "notice_rules", meeting_kind="regular", kind=ItemKind.DISCIPLINE
+    )
     assert rules
     sent = [n.rule for n in rules if n.materials and n.recipients == "members"]
     assert sent == []
@@ -38,7 +40,9 @@ def test_kunming_ad_hoc_refusal_cites_its_own_article() -> None:
 @pytest.mark.parametrize("plugin", PLUGINS)
 def test_one_working_day_for_ordinary_items_names_its_basis(plugin: str) -> None:
     # Item 13: the 细则's notice reaches ordinary items through 第四条(十二).
-    rules = TenantRules(plugin, {}).call("notice_rules", kind=ItemKind.ORDINARY)
+    rules = TenantRules(plugin, {}).call(
+        "notice_rules", meeting_kind="regular", kind=ItemKind.ORDINARY
+    )
     (wd,) = [n for n in rules if n.citation.article == "议事规则实施细则 第六条(三)"]
     assert [c.article for c in wd.see_also] == ["议事规则实施细则 第四条(十二)"]
 

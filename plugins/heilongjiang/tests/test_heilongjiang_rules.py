@@ -408,7 +408,10 @@ def test_classify_takes_the_strictest_category(rules: TenantRules) -> None:
 
 
 def _notices(rules: TenantRules, kind: str) -> dict[tuple[str, str], object]:
-    return {(n.recipients, n.rule): n for n in rules.call("notice_rules", kind=ItemKind(kind))}
+    return {
+        (n.recipients, n.rule): n
+        for n in rules.call("notice_rules", meeting_kind="regular", kind=ItemKind(kind))
+    }
 
 
 NOTICE = [

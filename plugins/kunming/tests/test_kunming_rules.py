@@ -514,7 +514,7 @@ def test_speaking_order(kind: ItemKind, members: list[MemberFacts], order: list[
 def _notice(kind: ItemKind) -> dict[str, Any]:
     return {
         n.rule: (n.recipients, n.days_before, n.working_days, n.materials, n.citation.article)
-        for n in rules().call("notice_rules", kind=kind)
+        for n in rules().call("notice_rules", meeting_kind="regular", kind=kind)
     }
 
 
@@ -721,7 +721,7 @@ def test_every_rule_id_is_catalogued() -> None:
     kinds = [*(k.kind for k in r.call("item_kinds")), ItemKind.DISCIPLINE]
     members = _members(None)
     for kind in kinds:
-        used |= {n.rule for n in r.call("notice_rules", kind=kind)}
+        used |= {n.rule for n in r.call("notice_rules", meeting_kind="regular", kind=kind)}
         used.add(r.call("speaking_order", kind=kind, members=members).rule)
         used |= {r.call("ad_hoc_motion", kind=kind, emergency=e).rule for e in (False, True)}
         used.add(r.item_quorum(kind, Attendance(expected=7, present=7)).rule)

@@ -675,7 +675,7 @@ def test_notice_rules(
     objection: int | None,
     article: str,
 ) -> None:
-    notices = rules(**settings).call("notice_rules", kind=kind)
+    notices = rules(**settings).call("notice_rules", meeting_kind="regular", kind=kind)
     (n,) = [n for n in notices if n.rule == rule and n.recipients == who]
     assert n.days_before == days
     assert n.working_days is working
@@ -694,7 +694,7 @@ def test_notice_rules(
     ids=["ordinary", "personnel"],
 )
 def test_no_inspector_notice_outside_major_matters(kind: ItemKind, recipients: set[str]) -> None:
-    notices = rules().call("notice_rules", kind=kind)
+    notices = rules().call("notice_rules", meeting_kind="regular", kind=kind)
     assert {n.recipients for n in notices} == recipients
 
 
@@ -813,7 +813,7 @@ def test_every_rule_id_is_catalogued() -> None:
     used: set[str] = set()
     members = [MemberFacts(id=1, position="secretary", rank=1)]
     for kind in (ORD, MAJOR, PERS, DISC):
-        used |= {n.rule for n in r.call("notice_rules", kind=kind)}
+        used |= {n.rule for n in r.call("notice_rules", meeting_kind="regular", kind=kind)}
         used.add(r.call("speaking_order", kind=kind, members=members).rule)
         for emergency in (False, True):
             used.add(r.call("ad_hoc_motion", kind=kind, emergency=emergency).rule)

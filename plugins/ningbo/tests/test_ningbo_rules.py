@@ -500,7 +500,7 @@ def test_speaking_order(
 def notice_table(kind: ItemKind) -> dict[str, tuple[Any, ...]]:
     return {
         n.rule: (n.recipients, n.days_before, n.working_days, n.materials, n.citation.article)
-        for n in rules().call("notice_rules", kind=kind)
+        for n in rules().call("notice_rules", meeting_kind="regular", kind=kind)
     }
 
 
@@ -564,7 +564,7 @@ def test_notice_rules(kind: ItemKind, table: dict[str, tuple[Any, ...]]) -> None
 def test_members_notice_is_written_and_explains_the_range() -> None:
     n = next(
         n
-        for n in rules().call("notice_rules", kind=ItemKind.ORDINARY)
+        for n in rules().call("notice_rules", meeting_kind="regular", kind=ItemKind.ORDINARY)
         if n.rule == "ningbo.notice.members"
     )
     assert n.written is True

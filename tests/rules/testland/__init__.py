@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from core.hookspecs import hookimpl
+from core.rules import compendium as K
+from core.rules import defaults
 from core.rules.counting import (
     HALF_OR_MORE,
     MORE_THAN_HALF,
@@ -19,11 +21,17 @@ from core.rules.counting import (
     setting,
 )
 from core.rules.types import (
+    AdHocPolicy,
     Citation,
     Classification,
+    ConveningRule,
+    FollowUpRule,
     ItemKind,
     ItemKindInfo,
     JurisdictionInfo,
+    LeaveRule,
+    MinutesDue,
+    MinutesRule,
     NoticeRule,
     Obligation,
     Outcome,
@@ -199,7 +207,7 @@ def speaking_order(ctx, kind, members):  # type: ignore[no-untyped-def]
 
 
 @hookimpl
-def notice_rules(ctx, kind):  # type: ignore[no-untyped-def]
+def notice_rules(ctx, kind, meeting_kind):  # type: ignore[no-untyped-def]
     return [
         NoticeRule(
             rule="testland.notice.members",
@@ -270,3 +278,46 @@ def sessions_verdict(ctx):  # type: ignore[no-untyped-def]
     if setting(ctx, "sessions_per_year") is None:
         return needs_setting("testland.obligation.sessions", ctx, ["sessions_per_year"], C6)
     return None
+
+
+# --- the meeting lifecycle's questions: the core's defaults where this source is silent ----------
+
+
+@hookimpl
+def convening(ctx):  # type: ignore[no-untyped-def]
+    return ConveningRule(convenes=["secretary"], citation=C5)
+
+
+@hookimpl
+def minutes_rules(ctx, kind):  # type: ignore[no-untyped-def]
+    return MinutesRule(due=MinutesDue.DECIDED_ITEMS, signers=["secretary"], citation=C5)
+
+
+@hookimpl
+def leave_rules(ctx):  # type: ignore[no-untyped-def]
+    return LeaveRule(approver="", citation=K.XZ_WRITTEN_OPINION)
+
+
+@hookimpl
+def materials_rules(ctx, kind):  # type: ignore[no-untyped-def]
+    return defaults.materials(kind, personnel=kind == ItemKind.PERSONNEL)
+
+
+@hookimpl
+def follow_up(ctx):  # type: ignore[no-untyped-def]
+    return FollowUpRule(tracker_zh="党组成员", citation=K.XZ_FOLLOW_UP)
+
+
+@hookimpl
+def ad_hoc_policy(ctx):  # type: ignore[no-untyped-def]
+    return AdHocPolicy(never=[ItemKind.PERSONNEL], citation=K.XZ_NO_AD_HOC)
+
+
+@hookimpl
+def circulation(ctx):  # type: ignore[no-untyped-def]
+    return defaults.circulation("testland.procedure.circulation")
+
+
+@hookimpl
+def report_events(ctx):  # type: ignore[no-untyped-def]
+    return []
