@@ -33,7 +33,7 @@ from core.tenancy.context import bind_tenant
 from core.tenancy.registry import request_tenant
 from core.tenancy.tables import Person
 
-__all__ = ["RequestContext", "RequestContextMiddleware", "client_address"]
+__all__ = ["RequestContext", "RequestContextMiddleware", "client_address", "read_headers"]
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 CSRF_HEADER = "x-csrf-token"
@@ -68,8 +68,19 @@ class RequestContext:
         )
 
 
-def _headers(scope: Scope) -> dict[str, str]:
-    return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+#: The request headers this module reads; the others are never decoded.
+_READ = frozenset({b"authorization", b"cookie", b"user-agent", b"x-csrf-token", b"x-forwarded-for"})
+
+
+def read_headers(scope: Scope) -> dict[str, str]:
+    """The headers read here, by lower-case name (the first of each; `X-Forwarded-For` is read
+    in full from the scope by `client_address`)."""
+    found: dict[str, str] = {}
+    for k, v in scope["headers"]:
+        name = k.lower()
+        if name in _READ:
+            found.setdefault(name.decode("latin-1"), v.decode("latin-1"))
+    return found
 
 
 @lru_cache(maxsize=8)
@@ -83,6 +94,11 @@ def _trusted_networks(proxies: tuple[str, ...]) -> tuple[IPv4Network | IPv6Netwo
         except ValueError:
             continue
     return tuple(networks)
+
+
+@lru_cache(maxsize=4096)
+def _text(address: IPv4Address | IPv6Address) -> str:
+    return str(address)
 
 
 @lru_cache(maxsize=4096)
@@ -120,7 +136,7 @@ def client_address(scope: Scope, headers: dict[str, str]) -> str:
         return any(address in network for network in networks)
 
     if not networks or not trusted(peer_ip):
-        return str(peer_ip)
+        return _text(peer_ip)
     raw = [v.decode("latin-1") for k, v in scope["headers"] if k.lower() == b"x-forwarded-for"]
     if not raw and headers.get("x-forwarded-for"):
         raw = [headers["x-forwarded-for"]]
@@ -133,7 +149,7 @@ def client_address(scope: Scope, headers: dict[str, str]) -> str:
         address = hop_ip
         if not trusted(hop_ip):
             break
-    return str(address)
+    return _text(address)
 
 
 async def _authenticate(headers: dict[str, str], ctx: RequestContext) -> None:
@@ -174,7 +190,7 @@ class RequestContextMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = _headers(scope)
+        headers = read_headers(scope)
         ctx = RequestContext(
             ip=client_address(scope, headers), client=headers.get("user-agent", "")[:300]
         )

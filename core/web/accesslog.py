@@ -25,7 +25,7 @@ from typing import TextIO
 
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from core.tenancy.middleware import client_address
+from core.tenancy.middleware import client_address, read_headers
 
 __all__ = ["AccessLog"]
 
@@ -92,11 +92,12 @@ class AccessLog:
         try:
             await self.app(scope, receive, sending)
         finally:
-            headers = {
-                k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]
-            }
+            ctx = scope.get("state", {}).get("yishi")
+            # The request context decided the address for a routed request; for the others
+            # (unknown path, wrong method) it is decided here the same way.
+            ip = ctx.ip if ctx is not None else client_address(scope, read_headers(scope))
             line = (
-                f'{client_address(scope, headers)} "{scope.get("method", "-")} '
+                f'{ip} "{scope.get("method", "-")} '
                 f'{scope.get("path", "-")} HTTP/{scope.get("http_version", "1.1")}" '
                 f"{status} {size} {(time.perf_counter() - start) * 1000:.1f}ms"
             )
