@@ -22,7 +22,7 @@ from ipaddress import (
 )
 from typing import Any
 
-from litestar.types import ASGIApp, Receive, Scope, Send
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from core.access.enforcers import ACCESS, TenantAccess
 from core.accounts.services import Principal, authenticate_bearer, authenticate_session
@@ -225,10 +225,38 @@ class RequestContextMiddleware:
             ctx.tenant, ctx.access, ctx.roles = tenant, access, roles
             await self.authorize(scope, receive, ctx)
             if scope.get("method", "GET") in SAFE_METHODS:
-                # A read request sees one consistent snapshot through one connection (one
-                # `SET LOCAL` on PostgreSQL, one file open on SQLite) instead of one per query.
-                # Writes open their own transaction in their `do_*` service.
-                async with Person._meta.db.transaction():
-                    await self.app(scope, receive, send)
+                await _in_read_transaction(self.app, scope, receive, send)
             else:
                 await self.app(scope, receive, send)
+
+
+async def _in_read_transaction(app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> None:
+    """Run a read request in one transaction, ended as soon as its answer starts to go out.
+
+    A read sees one consistent snapshot through one connection (one `SET LOCAL` on PostgreSQL,
+    one file open on SQLite) instead of one per query. The connection goes back to the pool
+    when the response starts, not after the body has been written to the socket: under load
+    a connection held through the send waits on other requests' work, and the pool's queue
+    with it. (Writes open their own transaction in their `do_*` service.)
+    """
+    transaction = Person._meta.db.transaction()
+    await transaction.__aenter__()
+    open_ = True
+
+    async def end(exc: BaseException | None = None) -> None:
+        nonlocal open_
+        if open_:
+            open_ = False
+            await transaction.__aexit__(type(exc) if exc else None, exc, None)
+
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            await end()
+        await send(message)
+
+    try:
+        await app(scope, receive, sending)
+    except BaseException as exc:
+        await end(exc)
+        raise
+    await end()

@@ -203,11 +203,36 @@ class TenantSQLiteEngine(_QuietSQLiteEngine):
 
 
 class _ScopedPgTransaction(PostgresTransaction):
+    """A tenant transaction opened with its scope in one round trip.
+
+    `BEGIN` and the `SET LOCAL`s go to the server as one simple query (PostgreSQL runs the
+    statements of one simple query in order; the `SET LOCAL`s then belong to the transaction
+    just begun), and `COMMIT`/`ROLLBACK` are sent the same plain way. asyncpg's own transaction
+    object would spend a round trip on `BEGIN` alone: a fifth of a read request's round trips.
+    Savepoints (piccolo's nested transactions) run on the same connection as before.
+    """
+
     async def begin(self) -> None:
-        await super().begin()
         engine = self.engine
         assert isinstance(engine, TenantPostgresEngine)
-        await self.connection.execute(engine.scope_sql())
+        try:
+            await self.connection.execute(f"BEGIN; {engine.scope_sql()}")
+        except BaseException:
+            # piccolo's `__aenter__` would keep the connection: it goes back now, reset by the
+            # pool (which rolls back what was begun).
+            if engine.pool is not None:
+                await engine.pool.release(self.connection)
+            else:
+                await self.connection.close()
+            raise
+
+    async def commit(self) -> None:
+        await self.connection.execute("COMMIT")
+        self._committed = True
+
+    async def rollback(self) -> None:
+        await self.connection.execute("ROLLBACK")
+        self._rolled_back = True
 
 
 class TenantPostgresEngine(PostgresEngine):
