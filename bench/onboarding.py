@@ -46,6 +46,16 @@ def _timed(argv: list[str], env: dict[str, str], what: str) -> float:
     return took
 
 
+async def _count_tenants(owner_url: str) -> int:
+    import asyncpg
+
+    conn = await asyncpg.connect(owner_url)
+    try:
+        return int(await conn.fetchval("SELECT count(*) FROM platform.tenant"))
+    finally:
+        await conn.close()
+
+
 def measure(n: int, postgres: str, cleanup: Cleanup, source: Path) -> dict[str, float]:
     from tests.world import create_pg_database, drop_pg_database
 
@@ -64,6 +74,9 @@ def measure(n: int, postgres: str, cleanup: Cleanup, source: Path) -> dict[str, 
         YISHI_DATA_DIR=str(folder / "data"),
     )
     apply_s = _timed([str(YISHI), "tenants", "apply", str(manifests)], env, "tenants apply")
+    created = asyncio.run(_count_tenants(settings.admin_url))
+    if created != n:
+        raise RuntimeError(f"tenants apply created {created} tenants, not {n}")
     migrate_s = _timed([str(YISHI), "migrate"], env, "migrate")
     return {"tenants": n, "apply_s": apply_s, "migrate_s": migrate_s}
 
