@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import asyncpg
 from litestar import Litestar, MediaType, Request, Response, Router, get
 from litestar.exceptions import HTTPException, NotFoundException, ValidationException
 from litestar.middleware import DefineMiddleware
@@ -16,6 +17,7 @@ from core.access.permissions import PUBLIC
 from core.accounts.api import AuthController, MeController, PlatformTokensController
 from core.accounts.ratelimit import FailureLimiter, RedisCounter, limiter_for
 from core.audit.api import AuditController
+from core.caching import CacheListener
 from core.errors import (
     BodyTooLarge,
     InvalidInput,
@@ -28,7 +30,7 @@ from core.settings import Settings, get_settings
 from core.tenancy.api import MembersController, PlatformController, TenantController
 from core.tenancy.invitations_api import CodesController
 from core.tenancy.middleware import RequestContextMiddleware
-from core.tenancy.storage import Storage, configure
+from core.tenancy.storage import Storage, configure, pg_config
 from core.tenancy.tables import Tenant
 from core.web.docs import SwaggerUIOffline, static_router
 from core.web.errors import render_error
@@ -112,28 +114,68 @@ async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@get("/readyz", opt={"permission": PUBLIC}, summary="数据库可达 Readiness")
-async def readyz() -> Response[dict[str, str]]:
+@get("/readyz", opt={"permission": PUBLIC}, summary="数据库与消息队列可达 Readiness")
+async def readyz(request: Request[Any, Any, Any]) -> Response[dict[str, str]]:
     try:
         await Tenant.count()
     except Exception as exc:
         return Response({"status": "unavailable", "reason": type(exc).__name__}, status_code=503)
-    return Response({"status": "ready"})
+    from core.jobs.runtime import broker_status
+
+    ok, broker = await broker_status(request.app.state.settings.jobs)
+    if not ok:
+        return Response(
+            {"status": "unavailable", "reason": "broker", "broker": broker}, status_code=503
+        )
+    return Response({"status": "ready", "broker": broker})
+
+
+@get("/metrics", opt={"permission": PUBLIC}, include_in_schema=False, media_type=MediaType.TEXT)
+async def metrics(request: Request[Any, Any, Any]) -> Response[bytes]:
+    """Prometheus metrics of background work: only with `Authorization: Bearer
+    <YISHI_METRICS_TOKEN>`; without that setting the route answers 404."""
+    import hmac
+
+    from core.jobs.runtime import current_jobs
+    from core.jobs.status import metrics_text
+
+    expected = request.app.state.settings.jobs.metrics_token
+    given = request.headers.get("authorization", "")
+    if not expected or not hmac.compare_digest(given.encode(), f"Bearer {expected}".encode()):
+        raise NotFound()
+    return Response(await metrics_text(current_jobs()), media_type="text/plain; version=0.0.4")
 
 
 def _limiter(settings: Settings) -> FailureLimiter:
     return limiter_for(settings.redis_url, settings.redis_prefix, settings.auth)
 
 
-def create_app(settings: Settings | None = None, storage: Storage | None = None) -> Litestar:
+def create_app(
+    settings: Settings | None = None, storage: Storage | None = None, jobs: Any = None
+) -> Litestar:
+    """`jobs`: background work to run in this process (`core.jobs.runtime.Jobs`; `yishi serve`
+    in embedded mode passes the in-process worker, relay and scheduler), started after storage
+    and stopped before it."""
     settings = settings or get_settings()
     # Production serving holds the application login only (never the owner's: `yishi migrate`).
     storage = storage or configure(settings.database, owner=not settings.production)
 
+    # On PostgreSQL, changes announced by other processes (revocations, suspensions, roles) are
+    # forgotten here at once; without it they would be within `YISHI_CACHE_SECONDS` (caching.py).
+    listener = (
+        CacheListener(lambda: asyncpg.connect(**pg_config(settings.database.url)))
+        if settings.database.backend == "postgres"
+        else None
+    )
+
     async def start() -> None:
         await storage.start()
+        if listener is not None:
+            listener.start()
 
     async def stop() -> None:
+        if listener is not None:
+            await listener.stop()
         await storage.stop()
         counter = app.state.limiter.counter
         if isinstance(counter, RedisCounter):
@@ -162,6 +204,7 @@ def create_app(settings: Settings | None = None, storage: Storage | None = None)
             landing,
             healthz,
             readyz,
+            metrics,
             AuthController,
             MeController,
             PlatformTokensController,

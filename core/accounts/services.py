@@ -27,7 +27,7 @@ from core.accounts.tables import (
     WebSession,
 )
 from core.audit.actions import Actor, current_action, platform_action
-from core.caching import PRINCIPALS, forget_principals
+from core.caching import PRINCIPALS, announce
 from core.errors import (
     AccountDisabled,
     AuthRequired,
@@ -74,6 +74,12 @@ SCOPE_KINDS = ("tenant", "oversight", "platform")
 LOGIN_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,99}$"
 MIN_PASSWORD = 10
 LAST_USED_GRANULARITY = timedelta(minutes=5)
+
+
+def _announce_principals() -> Any:
+    """After a revocation, sign-out, password change or (en/dis)abling: every process forgets
+    the callers it remembers (core/caching.py)."""
+    return announce("principals")
 
 
 def now() -> datetime:
@@ -197,7 +203,7 @@ async def end_access(
     """Revoke the account's tokens and end its sessions (but the ones to keep); inside the
     caller's transaction. Returns (tokens revoked, sessions ended). Authenticated callers cached
     in this process are forgotten once the action commits."""
-    current_action().after_commit(forget_principals)
+    current_action().after_commit(_announce_principals)
     tokens = (ApiToken.account == account_id) & ApiToken.revoked_at.is_null()
     if keep_token_id is not None:
         tokens &= ApiToken.id != keep_token_id
@@ -296,7 +302,7 @@ async def do_disable_account(account_id: int, *, actor: Actor) -> None:
 
 async def do_enable_account(account_id: int, *, actor: Actor) -> None:
     async with platform_action(actor, "account.enable", f"account:{account_id}") as act:
-        act.after_commit(forget_principals)
+        act.after_commit(_announce_principals)
         updated = (
             await Account.update({Account.disabled: False, Account.updated_at: now()})
             .where(Account.id == account_id)
@@ -458,7 +464,7 @@ async def _revoke(token: dict[str, Any], token_id: int, actor: Actor, **details:
     async with platform_action(
         actor, "token.revoke", f"token:{token_id}", tenant=tenant, **details
     ) as act:
-        act.after_commit(forget_principals)
+        act.after_commit(_announce_principals)
         await ApiToken.update({ApiToken.revoked_at: now()}).where(
             (ApiToken.id == token_id) & ApiToken.revoked_at.is_null()
         )
@@ -584,7 +590,7 @@ async def do_create_session(
 
 async def do_end_session(secret: str, *, actor: Actor) -> None:
     async with platform_action(actor, "session.end", f"account:{actor.account_id}") as act:
-        act.after_commit(forget_principals)
+        act.after_commit(_announce_principals)
         await WebSession.update({WebSession.revoked_at: now()}).where(
             (WebSession.session_hash == hash_secret(secret)) & WebSession.revoked_at.is_null()
         )

@@ -24,13 +24,14 @@ import msgspec
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
 from core.audit.tables import PlatformAuditEntry, PlatformOutbox, TenantAuditEntry, TenantOutbox
-from core.caching import forget_tenant
+from core.caching import announce
 from core.prepared import Prepared
 from core.tenancy.context import require_tenant
 
 log = logging.getLogger("yishi.audit")
 
 __all__ = [
+    "OUTBOX_HOOKS",
     "Action",
     "Actor",
     "current_action",
@@ -40,6 +41,10 @@ __all__ = [
 ]
 
 _CURRENT: ContextVar[Action | None] = ContextVar("yishi_action", default=None)
+
+#: Awaited inside the transaction that wrote a tenant's outbox rows, with the action and the
+#: tenant's slug: the background-work layer registers its wake-up here (core/jobs/wakeup.py).
+OUTBOX_HOOKS: list[Callable[[Action, str], Any]] = []
 
 
 def current_action() -> Action:
@@ -75,7 +80,7 @@ class Action:
     target: str = ""
     details: dict[str, Any] = field(default_factory=dict)
     _after_commit: list[Callable[[], Any]] = field(default_factory=list)
-    _outbox: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    _outbox: list[tuple[str, dict[str, Any], int | None]] = field(default_factory=list)
 
     def after_commit(self, callback: Callable[[], Any]) -> None:
         self._after_commit.append(callback)
@@ -87,7 +92,15 @@ class Action:
         message would be stale by the time a worker reads it, and may not even decode).
         """
         _check_payload(topic, payload)
-        self._outbox.append((topic, payload))
+        self._outbox.append((topic, payload, None))
+
+    def remind(self, at: datetime, topic: str, **payload: Any) -> None:
+        """Queue a side effect due at `at` (a reminder): an outbox row delivered not before
+        then, written with this action's transaction like `emit`."""
+        if at.tzinfo is None:
+            raise ValueError("remind: `at` must be timezone-aware")
+        _check_payload(topic, payload)
+        self._outbox.append((topic, payload, int(at.timestamp() * 1000)))
 
 
 _PLAIN = (str, int, float, bool, type(None))
@@ -164,13 +177,14 @@ async def _write_entry(insert: Prepared, action: Action, tenant: str) -> None:
 async def _write_outbox(table: Any, action: Action) -> None:
     if not action._outbox:
         return
-    action.details["emitted"] = [topic for topic, _ in action._outbox]
-    await table.insert(
-        *[
-            table(topic=topic, payload=msgspec.json.encode(payload).decode(), action=action.name)
-            for topic, payload in action._outbox
-        ]
-    )
+    action.details["emitted"] = [topic for topic, _, _ in action._outbox]
+    rows = []
+    for topic, payload, not_before in action._outbox:
+        row = table(topic=topic, payload=msgspec.json.encode(payload).decode(), action=action.name)
+        if not_before is not None:
+            row.not_before = not_before
+        rows.append(row)
+    await table.insert(*rows)
 
 
 async def _run_after(action: Action) -> None:
@@ -199,6 +213,9 @@ async def tenant_action(
         async with write_transaction(TenantAuditEntry._meta.db):
             yield action
             await _write_outbox(TenantOutbox, action)
+            if action._outbox:
+                for hook in OUTBOX_HOOKS:
+                    await hook(action, bound.slug)
             await _write_entry(_TENANT_AUDIT, action, bound.slug)
     finally:
         _CURRENT.reset(token)
@@ -215,7 +232,7 @@ async def platform_action(
     for requests (`core.tenancy.registry.request_tenant`) is forgotten after the commit."""
     action = Action(actor=actor, name=verb, target=target, details=dict(details))
     if tenant:
-        action.after_commit(lambda: forget_tenant(tenant))
+        action.after_commit(lambda: announce("tenant", tenant))
     token = _CURRENT.set(action)
     try:
         async with write_transaction(PlatformAuditEntry._meta.db):

@@ -18,7 +18,7 @@ from casbin.util import key_match2
 from core.access.enforcers import casbin_model
 from core.accounts.tables import Account, OversightBody, OversightReader
 from core.audit.actions import Actor, platform_action
-from core.caching import Expiring
+from core.caching import Expiring, announce, on_announcement
 from core.errors import Conflict, InvalidInput, NotFound
 from core.tenancy.context import SLUG_RE
 from core.tenancy.tables import Tenant
@@ -54,7 +54,7 @@ async def do_create_body(slug: str, name: str, tenants: list[str], *, actor: Act
     async with platform_action(
         actor, "oversight.create", f"oversight:{slug}", tenants=tenants
     ) as act:
-        act.after_commit(_BODIES.clear)
+        act.after_commit(_announce_bodies)
         if await OversightBody.exists().where(OversightBody.slug == slug):
             raise Conflict("监督机构 {slug} 已存在。", "Oversight body {slug} exists.", slug=slug)
         await OversightBody.insert(
@@ -68,7 +68,7 @@ async def do_add_reader(slug: str, login: str, *, actor: Actor) -> None:
     if body is None or account is None:
         raise NotFound()
     async with platform_action(actor, "oversight.reader", f"oversight:{slug}", login=login) as act:
-        act.after_commit(_BODIES.clear)
+        act.after_commit(_announce_bodies)
         if not await OversightReader.exists().where(
             (OversightReader.body == body["id"]) & (OversightReader.account == account["id"])
         ):
@@ -101,6 +101,11 @@ class _BodyAccess:
 #: Each body's enforcer, built once and used for at most `YISHI_CACHE_SECONDS`; forgotten in
 #: this process by every change of a body or its readers (core/caching.py).
 _BODIES: Expiring[str, _BodyAccess] = Expiring("oversight bodies")
+on_announcement("oversight", lambda _: _BODIES.clear())
+
+
+def _announce_bodies() -> Any:
+    return announce("oversight")
 
 
 async def readable_tenants(slug: str, account_id: int) -> list[str]:

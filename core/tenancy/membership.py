@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.access.enforcers import ACCESS
-from core.caching import forget_tenant
+from core.caching import announce, forget_tenant
 from core.tenancy.context import bind_tenant
 from core.tenancy.tables import Membership, Tenant
 
@@ -61,4 +61,4 @@ async def access_changed(slug: str) -> None:
     await Tenant.update({Tenant.access_version: Tenant.access_version + 1}).where(
         Tenant.slug == slug
     )
-    forget_tenant(slug)
+    await announce("tenant", slug)
