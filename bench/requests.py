@@ -344,16 +344,18 @@ def run(
             f"access log {'on' if access_log else 'off'} (ours and floors alike)"
         )
         for backend in ["sqlite"] + (["postgres"] if postgres else []):
-            rows = measure_backend(
-                backend,
-                cleanup,
-                gen,
-                postgres=postgres,
-                seconds=seconds,
-                rounds=rounds,
-                warmup=warmup,
-                access_log=access_log,
-            )
+            # Each backend's servers stopped, and its data removed, before the next one starts.
+            with cleaning() as own:
+                rows = measure_backend(
+                    backend,
+                    own,
+                    gen,
+                    postgres=postgres,
+                    seconds=seconds,
+                    rounds=rounds,
+                    warmup=warmup,
+                    access_log=access_log,
+                )
             tables[backend] = render(rows)
             print(f"\n### {backend}\n\n{tables[backend]}\n", flush=True)
     return tables
