@@ -691,7 +691,14 @@ def serve(host: str | None, port: int | None, tenants_dir: Path) -> None:
     # uvicorn's own X-Forwarded-For handling would rewrite the peer before the app sees it.
     # uvicorn's access log is replaced by ours (core/web/accesslog.py: the same line at a
     # fraction of the cost).
-    app: Any = create_app(settings)
+    jobs = None
+    if settings.jobs.broker_kind == "stub":
+        # Embedded: the worker, the relay and the scheduler run in this process, on the
+        # in-memory broker; the outbox makes that durable (core/jobs/runtime.py).
+        from core.jobs.runtime import Jobs
+
+        jobs = Jobs(settings.jobs, scheduler=True, threads=2)
+    app: Any = create_app(settings, jobs=jobs)
     if settings.access_log:
         from core.web.accesslog import AccessLog
 
@@ -708,3 +715,157 @@ def serve(host: str | None, port: int | None, tenants_dir: Path) -> None:
     finally:
         if hasattr(app, "flush"):
             app.flush()  # the last batch of access-log lines
+
+
+# --- background work (core/jobs) -----------------------------------------------------------------
+
+
+def _production_or_exit(settings: Settings) -> None:
+    if settings.production and (problems := settings.problems_for_production()):
+        err.print(
+            "[red]生产模式无法启动 production mode cannot start[/red]: " + "; ".join(problems)
+        )
+        sys.exit(2)
+
+
+async def _run_jobs(settings: Settings, storage: Storage, **parts: Any) -> None:
+    """Run background-work parts until SIGTERM or SIGINT (the schema must be current)."""
+    import signal
+
+    from core.jobs.runtime import Jobs
+
+    if behind := await schema_behind(storage):
+        err.print(
+            f"[red]数据库结构落后，请先运行 yishi migrate[/red] (schema behind: run `yishi migrate`"
+            f" first): {behind[0]}",
+            soft_wrap=True,
+        )
+        sys.exit(2)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    jobs = Jobs(settings.jobs, **parts)
+    await jobs.start()
+    console.print(f"yishi jobs running ({settings.jobs.broker_kind}): {', '.join(parts)}")
+    try:
+        await stop.wait()
+    finally:
+        await jobs.stop()
+
+
+def _imports(modules: tuple[str, ...]) -> None:
+    import importlib
+
+    for name in modules:
+        importlib.import_module(name)
+
+
+@main.command()
+@click.option("--threads", type=click.IntRange(1, 64), default=None, help="Worker threads.")
+@click.option("--no-relay", is_flag=True, help="Run no outbox relay in this process.")
+@click.option("--import", "imports", multiple=True, help="A module of extra effects to load.")
+def worker(threads: int | None, no_relay: bool, imports: tuple[str, ...]) -> None:
+    """Run dramatiq workers (and an outbox relay) on YISHI_BROKER_URL until stopped."""
+    settings = get_settings()
+    _production_or_exit(settings)
+    if settings.jobs.broker_kind == "stub":
+        err.print(
+            "未设置 YISHI_BROKER_URL (amqp://… 或 redis://…)："
+            "嵌入模式下工作进程在 yishi serve 中运行 "
+            "(no broker configured: in embedded mode the worker runs inside `yishi serve`)"
+        )
+        sys.exit(2)
+    _imports(imports)
+    parts = {"worker": True, "relay": not no_relay, "scheduler": False, "threads": threads}
+    _run(lambda s: _run_jobs(settings, s, **parts), owner=not settings.production)
+
+
+@main.command()
+@click.option("--import", "imports", multiple=True, help="A module of extra jobs to load.")
+def scheduler(imports: tuple[str, ...]) -> None:
+    """Run the scheduler (periodic jobs claimed from rows; any number may run) until stopped."""
+    settings = get_settings()
+    _production_or_exit(settings)
+    _imports(imports)
+    parts = {"worker": False, "relay": False, "scheduler": True}
+    _run(lambda s: _run_jobs(settings, s, **parts), owner=not settings.production)
+
+
+@main.group()
+def jobs() -> None:
+    """Background work: backlog, queues, dead letters."""
+
+
+@jobs.command("status")
+@click.option("--tenant", "only", multiple=True, help="Only these tenants.")
+def jobs_status(only: tuple[str, ...]) -> None:
+    """Queue depths, outbox backlog per tenant, oldest undelivered row, dead letters."""
+    from core.jobs.broker import Runtime, make_broker, queue_counts
+    from core.jobs.status import backlog, scheduled
+
+    settings = get_settings()
+
+    async def go(storage: Storage) -> Any:
+        rows = await backlog(list(only) or None)
+        broker = make_broker(settings.jobs, Runtime(asyncio.get_running_loop()))
+        try:
+            queue: Any = await asyncio.to_thread(queue_counts, broker, settings.jobs)
+        except Exception as exc:
+            queue = f"unreachable ({type(exc).__name__})"
+        return rows, queue, await scheduled()
+
+    rows, queue, jobs_ = _run(go, owner=not settings.production)
+    console.print(f"队列 broker ({settings.jobs.broker_kind}): {queue}")
+    table = RichTable("单位 tenant", "待投递 open", "最久 oldest (s)", "死信 dead")
+    for r in rows:
+        table.add_row(r["tenant"], str(r["open"]), f"{r['oldest_seconds']:.0f}", str(r["dead"]))
+    console.print(table)
+    console.print(
+        f"合计 total: open {sum(r['open'] for r in rows)}, dead {sum(r['dead'] for r in rows)}"
+    )
+    sched = RichTable("定时任务 job", "next (UTC)", "runs", "last error")
+    from datetime import UTC, datetime
+
+    for j in jobs_:
+        when = datetime.fromtimestamp(j["next_ms"] / 1000, UTC).isoformat(timespec="seconds")
+        sched.add_row(j["name"], when, str(j["runs"]), (j["last_error"] or "")[:60])
+    console.print(sched)
+
+
+@jobs.command("dead")
+@click.option("--tenant", "only", multiple=True, help="Only these tenants.")
+@click.option("--requeue", is_flag=True, help="Give the dead rows another go.")
+@click.option(
+    "--id", "ids", type=int, multiple=True, help="Only these outbox rows (with --tenant)."
+)
+def jobs_dead(only: tuple[str, ...], requeue: bool, ids: tuple[int, ...]) -> None:
+    """List dead-lettered outbox rows (retries exhausted), or re-queue them."""
+    from core.jobs.status import dead_rows, requeue_dead
+
+    settings = get_settings()
+    if ids and len(only) != 1:
+        err.print("--id 需要且仅需要一个 --tenant (--id needs exactly one --tenant)")
+        sys.exit(2)
+
+    async def go(storage: Storage) -> Any:
+        if requeue:
+            return await requeue_dead(list(only) or None, list(ids) or None)
+        return await dead_rows(list(only) or None)
+
+    result = _run(go, owner=not settings.production)
+    if requeue:
+        console.print(f"已重新排队 re-queued: {result}")
+        return
+    table = RichTable("单位 tenant", "id", "topic", "attempts", "dead at", "error")
+    for r in result:
+        table.add_row(
+            r["tenant"],
+            str(r["id"]),
+            r["topic"],
+            str(r["attempts"]),
+            str(r["dead_at"]),
+            (r["last_error"] or "")[:80],
+        )
+    console.print(table)
+    console.print(f"死信 dead: {len(result)}")

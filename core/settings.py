@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 __all__ = [
     "AuthSettings",
     "DatabaseSettings",
+    "JobsSettings",
     "Settings",
     "default_data_dir",
     "get_settings",
@@ -148,10 +149,64 @@ class AuthSettings:
 
 
 @dataclass(frozen=True)
+class JobsSettings:
+    """Background work (core/jobs): broker, worker, relay, scheduler, channels."""
+
+    #: `amqp://…` (RabbitMQ, publisher confirms on), `redis://…`, or empty: the in-memory broker
+    #: with the worker inside `yishi serve` (the outbox makes it durable) (YISHI_BROKER_URL).
+    broker_url: str = ""
+    #: Key prefix of the Redis broker (YISHI_BROKER_NAMESPACE).
+    broker_namespace: str = "yishi-jobs"
+    #: Redis broker: a dead worker's messages go back to the queue after this long
+    #: (YISHI_BROKER_HEARTBEAT_MS).
+    redis_heartbeat_ms: int = 60_000
+    #: Worker threads (YISHI_WORKER_THREADS; embedded: 2).
+    worker_threads: int = 4
+    #: An actor is stopped after this long: below RabbitMQ's consumer_timeout (30 min), which
+    #: would redeliver a message still running (YISHI_JOBS_TIME_LIMIT_MS).
+    time_limit_ms: int = 5 * 60_000
+    #: Retries of a failing effect, then dead-lettered (YISHI_JOBS_MAX_RETRIES) …
+    max_retries: int = 8
+    #: … with exponential backoff between these bounds (YISHI_JOBS_MIN_BACKOFF_MS, _MAX_).
+    min_backoff_ms: int = 1_000
+    max_backoff_ms: int = 10 * 60_000
+    #: A published outbox row not done after this long is published again (doubled per attempt,
+    #: at most 32×) (YISHI_JOBS_LEASE_SECONDS).
+    lease_seconds: float = 300.0
+    #: The relay gives a row up (dead) after this many publications (YISHI_JOBS_MAX_PUBLISH).
+    max_publish: int = 20
+    #: How often the relay reads the platform's pending marks when nothing woke it
+    #: (YISHI_JOBS_POLL_SECONDS).
+    poll_seconds: float = 1.0
+    #: Delivered outbox rows and effect keys are deleted after this many days
+    #: (YISHI_JOBS_RETENTION_DAYS).
+    retention_days: int = 14
+    #: SMTP (YISHI_SMTP_HOST, _PORT, _SECURITY = none|starttls|tls, _USER, _PASSWORD, _SENDER).
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_security: str = "starttls"
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_sender: str = ""
+    #: `/metrics`: served only with `Authorization: Bearer <this>` (YISHI_METRICS_TOKEN); empty
+    #: turns the route off (answers 404).
+    metrics_token: str = ""
+
+    @property
+    def broker_kind(self) -> str:
+        if self.broker_url.startswith(("amqp://", "amqps://")):
+            return "rabbitmq"
+        if self.broker_url.startswith(("redis://", "rediss://", "unix://")):
+            return "redis"
+        return "stub"
+
+
+@dataclass(frozen=True)
 class Settings:
     mode: str = "embedded"  # "embedded" | "production"
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     auth: AuthSettings = field(default_factory=AuthSettings)
+    jobs: JobsSettings = field(default_factory=JobsSettings)
     #: Redis for shared counters (rate limits) across API replicas; empty → in-process counters.
     redis_url: str = ""
     redis_prefix: str = "yishi:"
@@ -205,6 +260,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
             address_max_failures=int(e.get("YISHI_AUTH_ADDRESS_MAX_FAILURES", "100")),
             window_seconds=int(e.get("YISHI_AUTH_WINDOW_SECONDS", "900")),
         ),
+        jobs=_jobs_settings(e),
         redis_url=e.get("YISHI_REDIS_URL", ""),
         redis_prefix=e.get("YISHI_REDIS_PREFIX", "yishi:"),
         host=e.get("YISHI_HOST", "127.0.0.1"),
@@ -214,6 +270,31 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         ),
         cache_seconds=float(e.get("YISHI_CACHE_SECONDS", "5")),
         access_log=e.get("YISHI_ACCESS_LOG", "1").lower() not in ("0", "false", "no", "off"),
+    )
+
+
+def _jobs_settings(e: dict[str, str] | os._Environ[str]) -> JobsSettings:
+    d = JobsSettings()
+    return JobsSettings(
+        broker_url=e.get("YISHI_BROKER_URL", ""),
+        broker_namespace=e.get("YISHI_BROKER_NAMESPACE", d.broker_namespace),
+        redis_heartbeat_ms=int(e.get("YISHI_BROKER_HEARTBEAT_MS", d.redis_heartbeat_ms)),
+        worker_threads=int(e.get("YISHI_WORKER_THREADS", d.worker_threads)),
+        time_limit_ms=int(e.get("YISHI_JOBS_TIME_LIMIT_MS", d.time_limit_ms)),
+        max_retries=int(e.get("YISHI_JOBS_MAX_RETRIES", d.max_retries)),
+        min_backoff_ms=int(e.get("YISHI_JOBS_MIN_BACKOFF_MS", d.min_backoff_ms)),
+        max_backoff_ms=int(e.get("YISHI_JOBS_MAX_BACKOFF_MS", d.max_backoff_ms)),
+        lease_seconds=float(e.get("YISHI_JOBS_LEASE_SECONDS", d.lease_seconds)),
+        max_publish=int(e.get("YISHI_JOBS_MAX_PUBLISH", d.max_publish)),
+        poll_seconds=float(e.get("YISHI_JOBS_POLL_SECONDS", d.poll_seconds)),
+        retention_days=int(e.get("YISHI_JOBS_RETENTION_DAYS", d.retention_days)),
+        smtp_host=e.get("YISHI_SMTP_HOST", ""),
+        smtp_port=int(e.get("YISHI_SMTP_PORT", d.smtp_port)),
+        smtp_security=e.get("YISHI_SMTP_SECURITY", d.smtp_security),
+        smtp_user=e.get("YISHI_SMTP_USER", ""),
+        smtp_password=e.get("YISHI_SMTP_PASSWORD", ""),
+        smtp_sender=e.get("YISHI_SMTP_SENDER", ""),
+        metrics_token=e.get("YISHI_METRICS_TOKEN", ""),
     )
 
 

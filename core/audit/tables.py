@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piccolo.columns import JSON, Integer, Serial, Timestamptz, Varchar
+from piccolo.columns import JSON, BigInt, Integer, Serial, Text, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -58,7 +58,14 @@ class _OutboxColumns:
 
 
 class TenantOutbox(_OutboxColumns, Table, tablename="outbox", tags=["tenant"], db=UNCONFIGURED):
-    pass
+    # Delivery state, kept by the relay and the worker (core/jobs; tenant migration m0005).
+    #: Not before this time (epoch ms; reminders), null: at once.
+    not_before = BigInt(null=True, default=None)
+    #: Published; not published again before this time (epoch ms) unless it is done.
+    leased_until = BigInt(null=True, default=None)
+    #: Given up (retries exhausted, or published too often): `yishi jobs dead` re-queues it.
+    dead_at = Timestamptz(null=True, default=None)
+    last_error = Text(default="")
 
 
 class PlatformOutbox(
