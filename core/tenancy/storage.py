@@ -16,7 +16,9 @@ tables are bound here, once, and routing happens inside the engine.
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,10 +101,19 @@ class _QuietSQLiteEngine(SQLiteEngine):
     daemons, so an idle connection never holds up the process at exit.
     """
 
-    MAX_IDLE = 4
+    #: Idle connections kept per file (set to `YISHI_DATABASE_POOL_SIZE` by `configure`, as the
+    #: PostgreSQL pool's size), and in all: with a thousand tenant files, a thread per idle
+    #: connection of each would be thousands of threads.
+    max_idle = 10
+    max_idle_total = 40
+    WAIT_SECONDS = 5.0
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self._idle: dict[str, list[Any]] = {}
+        self._idle_total = 0
+        #: Connections open per file (idle or checked out), and who waits for one.
+        self._open: dict[str, int] = {}
+        self._waiters: dict[str, deque[asyncio.Future[Any]]] = {}
         #: connection id → (file, generation); a file's generation moves on when it is removed,
         #: so a connection opened on the old file is never pooled for a new one of that name.
         self._origin: dict[int, tuple[str, int]] = {}
@@ -117,15 +128,40 @@ class _QuietSQLiteEngine(SQLiteEngine):
         path = kwargs["database"]
         idle = self._idle.get(path)
         if idle:
+            self._idle_total -= 1
             return idle.pop()
-        pending = aiosqlite.connect(**kwargs)
-        pending._thread.daemon = True  # see the class docstring
-        connection: Any = await pending
-        connection.row_factory = dict_factory
+        if self._open.get(path, 0) >= self.max_idle:
+            # As many open on this file as the pool's size: wait for one to come back (a thread
+            # start and a file open per request is what the pool is for) — but never forever:
+            # after `WAIT_SECONDS` a connection beyond the size is opened, so no caller can
+            # deadlock on the cap.
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiters.setdefault(path, deque()).append(waiter)
+            try:
+                return await asyncio.wait_for(asyncio.shield(waiter), self.WAIT_SECONDS)
+            except (TimeoutError, asyncio.CancelledError):
+                if waiter.done() and not waiter.cancelled():
+                    handed = waiter.result()
+                    if not asyncio.current_task().cancelling():  # type: ignore[union-attr]
+                        return handed
+                    await self.release(handed)
+                    raise
+                waiter.cancel()
+                if asyncio.current_task().cancelling():  # type: ignore[union-attr]
+                    raise
+        self._open[path] = self._open.get(path, 0) + 1
         try:
-            await connection.execute("PRAGMA foreign_keys = 1")
-        except Exception:
-            await connection.close()
+            pending = aiosqlite.connect(**kwargs)
+            pending._thread.daemon = True  # see the class docstring
+            connection: Any = await pending
+            connection.row_factory = dict_factory
+            try:
+                await connection.execute("PRAGMA foreign_keys = 1")
+            except Exception:
+                await connection.close()
+                raise
+        except BaseException:
+            self._open[path] -= 1
             raise
         self._origin[id(connection)] = (path, self._generation.get(path, 0))
         return connection
@@ -134,12 +170,28 @@ class _QuietSQLiteEngine(SQLiteEngine):
         path, generation = self._origin.get(id(connection), ("", -1))
         if connection.in_transaction:
             await connection.execute("ROLLBACK")
+        current = generation == self._generation.get(path, 0)
+        waiters = self._waiters.get(path)
+        while current and waiters:
+            waiter = waiters.popleft()
+            if not waiter.done():
+                try:
+                    waiter.set_result(connection)  # straight to the next in line
+                    return
+                except RuntimeError:  # its event loop is gone
+                    continue
         idle = self._idle.setdefault(path, [])
-        if len(idle) < self.MAX_IDLE and generation == self._generation.get(path, 0):
+        if current and len(idle) < self.max_idle and self._idle_total < self.max_idle_total:
             idle.append(connection)
+            self._idle_total += 1
         else:
-            self._origin.pop(id(connection), None)
+            self._closed(connection)
             await connection.close()
+
+    def _closed(self, connection: Any) -> None:
+        path, _ = self._origin.pop(id(connection), ("", -1))
+        if self._open.get(path, 0) > 0:
+            self._open[path] -= 1
 
     async def close_idle(self, path: str | None = None) -> None:
         """Close idle connections (of one file, or all); a removed file's generation moves on."""
@@ -147,7 +199,8 @@ class _QuietSQLiteEngine(SQLiteEngine):
             self._generation[path] = self._generation.get(path, 0) + 1
         for key in [k for k in self._idle if path is None or k == path]:
             for connection in self._idle.pop(key):
-                self._origin.pop(id(connection), None)
+                self._idle_total -= 1
+                self._closed(connection)
                 await connection.close()
 
     async def _run_in_new_connection(
@@ -440,6 +493,9 @@ def configure(settings: DatabaseSettings, *, owner: bool = True) -> Storage:
         (data / "tenants").mkdir(parents=True, exist_ok=True)
         platform_s = PlatformSQLiteEngine(path=str(data / "platform.sqlite"), **SQLITE_KWARGS)
         tenant_s = TenantSQLiteEngine(data / "tenants", **SQLITE_KWARGS)
+        for lite in (platform_s, tenant_s):
+            lite.max_idle = settings.pool_max_size
+            lite.max_idle_total = 4 * settings.pool_max_size
         storage = Storage(settings, platform_s, tenant_s, owner=owner)
     storage.use_request_engines()
     _storage = storage
