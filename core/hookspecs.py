@@ -234,6 +234,18 @@ def circulation(ctx: RuleContext) -> ProcedureRule:  # type: ignore[empty-body]
     表决」); `core.rules.defaults.circulation` answers it."""
 
 
+@hookspec(firstresult=True)
+def agenda_order(  # type: ignore[empty-body]
+    ctx: RuleContext, meeting_kind: MeetingKind, kinds: list[ItemKind]
+) -> Verdict:
+    """「第一议题」: does a meeting of `meeting_kind` whose items are of `kinds` (in agenda
+    order) open with the study item (`ItemKind.STUDY`)? Ningbo 第二十二条(一) 「作为“第一议题”」,
+    HL 第十八条 and the bureau committee 一、1 「坚持“第一议题”制度」: met when the first item is
+    `study`, not met otherwise (an empty agenda included); not applicable at meeting kinds the
+    rule does not reach, and where the text is silent (citing the text's own study rule).
+    `core.rules.defaults.agenda_order` answers it from a `core.rules.table.Agenda`."""
+
+
 # --- the compliance calendar and reporting ----------------------------------------------------
 
 

@@ -106,11 +106,15 @@ def normalize(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def _module_dir(module: ModuleType) -> Path:
-    return Path(module.__file__ or ".").resolve().parent
+def _module_dir(plugin: object) -> Path:
+    """The plugin's folder: a module's, or a rule-table plugin's `source_dir`
+    (`core.rules.table.TablePlugin`)."""
+    if isinstance(plugin, ModuleType):
+        return Path(plugin.__file__ or ".").resolve().parent
+    return Path(getattr(plugin, "source_dir", "."))
 
 
-def source_text(plugin: ModuleType, info: JurisdictionInfo) -> str | None:
+def source_text(plugin: object, info: JurisdictionInfo) -> str | None:
     path = _module_dir(plugin) / info.source_file
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
@@ -122,6 +126,7 @@ class _Checker:
         self.problems: list[str] = []
         self.source = ""
         self.catalog: set[str] = set()
+        self.implemented: set[str] = set()
 
     def bad(self, where: str, message: str) -> None:
         self.problems.append(f"{self.name}: {where}: {message}")
@@ -202,6 +207,7 @@ def check_plugin(name: str, pm: pluggy.PluginManager | None = None) -> list[str]
     except pluggy.PluginValidationError as exc:
         c.bad("hooks", f"implements an unknown hook (misspelled?): {exc}")
     implemented = {caller.name for caller in pm.get_hookcallers(plugin) or []}
+    c.implemented = implemented
     for hook in REQUIRED_HOOKS:
         if hook not in implemented:
             c.bad(hook, "hook not implemented")
@@ -212,7 +218,7 @@ def check_plugin(name: str, pm: pluggy.PluginManager | None = None) -> list[str]
     info = hooks.jurisdiction()
     if not c.typed("jurisdiction", info, JurisdictionInfo):
         return c.problems
-    text = source_text(plugin, info) if isinstance(plugin, ModuleType) else None
+    text = source_text(plugin, info)
     if text is None:
         c.bad("jurisdiction", f"source file {info.source_file!r} not found beside the plugin")
     else:
@@ -365,6 +371,14 @@ def _exercise(c: _Checker, hooks: JurisdictionHooks, ctx: RuleContext, label: st
                 hooks.ad_hoc_motion(ctx=ctx, kind=kind, emergency=emergency),
                 ctx,
             )
+    if "agenda_order" in c.implemented:
+        for meeting_kind in MeetingKind:
+            for agenda in ([], [ItemKind.STUDY, ItemKind.ORDINARY], [ItemKind.ORDINARY]):
+                c.verdict(
+                    f"agenda_order({label}, {meeting_kind}, {[str(k) for k in agenda]})",
+                    hooks.agenda_order(ctx=ctx, meeting_kind=meeting_kind, kinds=agenda),
+                    ctx,
+                )
     for hook in ("emergency_disposal", "reconsideration"):
         rule = getattr(hooks, hook)(ctx=ctx)
         if c.typed(hook, rule, ProcedureRule):

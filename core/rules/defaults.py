@@ -8,18 +8,34 @@ plugin's rule, under its version.
 
 from __future__ import annotations
 
+from typing import Any
+
+import msgspec
+
 from core.rules import compendium as K
-from core.rules.builders import catalog_entry
+from core.rules.builders import catalog_entry, rule_verdict
+from core.rules.counting import not_applicable
 from core.rules.types import (
+    Citation,
     ItemKind,
     MaterialsReturn,
     MaterialsRule,
     MaterialsWindow,
+    MeetingKind,
     ProcedureRule,
+    RuleContext,
     RuleEntry,
+    Verdict,
 )
 
-__all__ = ["circulation", "contract_catalog", "emergency_disposal", "materials", "minutes_series"]
+__all__ = [
+    "agenda_order",
+    "circulation",
+    "contract_catalog",
+    "emergency_disposal",
+    "materials",
+    "minutes_series",
+]
 
 
 def emergency_disposal(rule: str) -> ProcedureRule:
@@ -92,3 +108,55 @@ def contract_catalog(prefix: str) -> list[RuleEntry]:
             K.XZ_CIRCULATION,
         )
     ]
+
+
+def agenda_order(
+    ctx: RuleContext,
+    agenda: Any,
+    meeting_kind: MeetingKind | str,
+    kinds: list[ItemKind],
+    *,
+    rule: str,
+    silent: Citation,
+) -> Verdict:
+    """「第一议题」 (Ningbo 第二十二条(一), HL 第十八条, the bureau committee 一、1): a Party group
+    meeting opens with the study item. `agenda` is the table's `core.rules.table.Agenda` (None:
+    the text is silent, answered not applicable citing `silent`, the text's own study rule).
+    Met when the first item is `study`; an empty agenda, or one that opens with anything else,
+    is not met. Meeting kinds the rule does not reach (`agenda.meeting_kinds`) are not
+    applicable."""
+    if agenda is None:
+        return not_applicable(
+            rule,
+            ctx,
+            silent,
+            "本规则未规定“第一议题”制度，议题顺序由会议确定。",
+            "The text sets no 第一议题: the meeting orders its items.",
+        )
+    try:
+        mk = MeetingKind(meeting_kind)
+    except ValueError:
+        mk = MeetingKind.REGULAR
+    if mk not in agenda.meeting_kinds:
+        return not_applicable(
+            rule,
+            ctx,
+            agenda.citation,
+            f"“第一议题”不适用于此类会议（{mk}）。",
+            f"The 第一议题 rule does not reach this kind of meeting ({mk}).",
+        )
+    first = kinds[0] if kinds else None
+    met = first == ItemKind.STUDY
+    numbers = {"meeting_kind": str(mk), "first": str(first) if first else None, "items": len(kinds)}
+    if met:
+        zh, en = "会议以学习议题为“第一议题”，符合。", "The meeting opens with the study item: met."
+    elif first is None:
+        zh, en = (
+            "议程为空，缺少“第一议题”（学习）。",
+            "No items: the study item (第一议题) is missing.",
+        )
+    else:
+        zh = f"第一项议题为“{first}”，应以传达学习为“第一议题”，不符合。"
+        en = f"The first item is {first}; the meeting must open with the study item: not met."
+    v = rule_verdict(rule, ctx, met, numbers, zh, en, agenda.citation)
+    return msgspec.structs.replace(v, see_also=list(agenda.see_also)) if agenda.see_also else v
