@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+from weakref import WeakKeyDictionary
 
 import aiosqlite
 from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
@@ -72,7 +73,36 @@ def tenant_tables() -> list[type[Table]]:
 
 
 class _PooledSQLiteTransaction(SQLiteTransaction):
-    """Returns its connection to the engine's idle pool instead of closing it."""
+    """Returns its connection to the engine's idle pool instead of closing it.
+
+    A write transaction (`BEGIN IMMEDIATE`) first waits its turn among this process's writers
+    of the same file, in order, on the event loop: SQLite lets one writer in at a time, and a
+    writer refused by the file lock waits in SQLite's busy handler, which sleeps with growing
+    pauses in the connection's thread (seconds at the tail under load). Writers of another
+    process still meet at the file lock and its busy timeout.
+    """
+
+    _turn: asyncio.Lock | None = None
+
+    async def __aenter__(self) -> SQLiteTransaction:
+        if self._parent is not None:
+            return self._parent
+        engine = self.engine
+        assert isinstance(engine, _QuietSQLiteEngine)
+        if self.transaction_type != TransactionType.deferred:
+            turn = engine.writers_turn(engine.connection_kwargs["database"])
+            await turn.acquire()
+            self._turn = turn
+        try:
+            return await super().__aenter__()
+        except BaseException:
+            self._end_turn()
+            raise
+
+    def _end_turn(self) -> None:
+        if self._turn is not None:
+            self._turn.release()
+            self._turn = None
 
     async def __aexit__(self, exception_type: Any, exception: Any, traceback: Any) -> bool:
         if self._parent:
@@ -86,8 +116,11 @@ class _PooledSQLiteTransaction(SQLiteTransaction):
         finally:
             engine = self.engine
             assert isinstance(engine, _QuietSQLiteEngine)
-            await engine.release(self.connection)
-            engine.current_transaction.reset(self.context)
+            try:
+                await engine.release(self.connection)
+            finally:
+                engine.current_transaction.reset(self.context)
+                self._end_turn()
         return exception is None
 
 
@@ -114,6 +147,9 @@ class _QuietSQLiteEngine(SQLiteEngine):
         #: Connections open per file (idle or checked out), and who waits for one.
         self._open: dict[str, int] = {}
         self._waiters: dict[str, deque[asyncio.Future[Any]]] = {}
+        self._turns: WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, asyncio.Lock]] = (
+            WeakKeyDictionary()
+        )
         #: connection id → (file, generation); a file's generation moves on when it is removed,
         #: so a connection opened on the old file is never pooled for a new one of that name.
         self._origin: dict[int, tuple[str, int]] = {}
@@ -122,6 +158,15 @@ class _QuietSQLiteEngine(SQLiteEngine):
 
     async def check_version(self) -> None:
         return None
+
+    def writers_turn(self, path: str) -> asyncio.Lock:
+        """The lock this process's writers of `path` take in turn (one per event loop: a lock
+        belongs to the loop it first waited on)."""
+        locks = self._turns.setdefault(asyncio.get_running_loop(), {})
+        lock = locks.get(path)
+        if lock is None:
+            lock = locks[path] = asyncio.Lock()
+        return lock
 
     async def get_connection(self) -> Any:
         kwargs = self.connection_kwargs

@@ -62,3 +62,22 @@ async def test_a_removed_file_gets_new_connections(tmp_path: Path) -> None:
     await engine.release(old)  # closed, not pooled for a new file of that name
     assert engine._idle.get(path, []) == []
     assert engine._open.get(path, 0) == 0
+
+
+async def test_writers_of_one_file_take_turns_in_order(tmp_path: Path) -> None:
+    from piccolo.engine.sqlite import TransactionType
+
+    engine = _engine(tmp_path, 4)
+    order: list[str] = []
+
+    async def write(name: str, hold: float) -> None:
+        async with engine.transaction(transaction_type=TransactionType.immediate):
+            order.append(f"{name} in")
+            await asyncio.sleep(hold)
+            order.append(f"{name} out")
+
+    await asyncio.gather(write("a", 0.05), write("b", 0), write("c", 0))
+    assert order == ["a in", "a out", "b in", "b out", "c in", "c out"]
+    async with engine.transaction():  # readers never wait for the turn
+        pass
+    await engine.close_idle()
