@@ -24,6 +24,7 @@ from core.errors import (
     NotFound,
     YishiError,
 )
+from core.jobs.api import InboxController
 from core.oversight.api import OversightController
 from core.rules.api import RulesExplorerController, TenantRulesController
 from core.settings import Settings, get_settings
@@ -172,8 +173,12 @@ def create_app(
         await storage.start()
         if listener is not None:
             listener.start()
+        if jobs is not None:
+            await jobs.start()
 
     async def stop() -> None:
+        if jobs is not None:
+            await jobs.stop()
         if listener is not None:
             await listener.stop()
         await storage.stop()
@@ -216,6 +221,7 @@ def create_app(
             OversightController,
             RulesExplorerController,
             TenantRulesController,
+            InboxController,
             static_router(),
         ],
         # The input guard first: it refuses NUL in headers, path and query before the request

@@ -64,8 +64,15 @@ class Effect:
                 raise _AlreadyDone
             if await DeliveredEffect.exists().where(DeliveredEffect.key == self.key):
                 raise _AlreadyDone
+            # The key first: a concurrent delivery of the same key (another row, same effect)
+            # waits on the unique index here and fails once this one commits.
+            try:
+                await DeliveredEffect.insert(DeliveredEffect(key=self.key, outbox_id=self.row_id))
+            except Exception as exc:
+                if "unique" in str(exc).lower() or "UniqueViolation" in type(exc).__name__:
+                    raise _AlreadyDone from exc
+                raise
             yield self
-            await DeliveredEffect.insert(DeliveredEffect(key=self.key, outbox_id=self.row_id))
             await TenantOutbox.update(
                 {TenantOutbox.delivered_at: datetime.now(UTC), TenantOutbox.leased_until: None}
             ).where(TenantOutbox.id == self.row_id)
