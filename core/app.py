@@ -24,7 +24,7 @@ from core.errors import (
     NotFound,
     YishiError,
 )
-from core.jobs.api import InboxController
+from core.jobs.api import InboxController, WebhooksController
 from core.oversight.api import OversightController
 from core.rules.api import RulesExplorerController, TenantRulesController
 from core.settings import Settings, get_settings
@@ -222,6 +222,7 @@ def create_app(
             RulesExplorerController,
             TenantRulesController,
             InboxController,
+            WebhooksController,
             static_router(),
         ],
         # The input guard first: it refuses NUL in headers, path and query before the request

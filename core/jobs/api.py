@@ -15,7 +15,7 @@ from core.errors import InvalidInput, NotFound
 from core.jobs.channels import do_mark_read, do_send_notice, inbox_of, unread_count
 from core.tenancy.tables import Person
 
-__all__ = ["InboxController"]
+__all__ = ["InboxController", "WebhooksController"]
 
 Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 Body = Annotated[str, msgspec.Meta(max_length=5000)]
@@ -105,3 +105,59 @@ class InboxController(Controller):
             raise InvalidInput(fields={"person_ids": f"不存在 not found: {missing[:10]}"})
         actor = context_of(request).actor()
         return NoticeOut(await do_send_notice(actor, ids, data.title, data.body, data.ref))
+
+
+class EndpointIn(msgspec.Struct, forbid_unknown_fields=True):
+    url: Annotated[str, msgspec.Meta(pattern=r"^https?://", max_length=500)]
+    secret: Annotated[str, msgspec.Meta(min_length=16, max_length=200)]
+    topics: Annotated[str, msgspec.Meta(max_length=500)] = "*"
+    #: "" for the unit itself, or the oversight body's slug.
+    audience: Annotated[str, msgspec.Meta(max_length=40)] = ""
+
+
+class EndpointOut(msgspec.Struct):
+    id: int
+    url: str
+    topics: str
+    audience: str
+    active: bool
+
+
+class DeliveryOut(msgspec.Struct):
+    id: int
+    endpoint_id: int
+    key: str
+    topic: str
+    status: int
+    error: str
+    at: datetime
+
+
+class WebhooksController(Controller):
+    path = "/api/v1/t/{tenant:str}/webhooks"
+    tags = ["webhooks 回调"]
+
+    @get("/", opt={"permission": MEMBERS_WRITE}, summary="回调地址 Webhook endpoints")
+    async def index(self) -> list[EndpointOut]:
+        from core.jobs.tables import WebhookEndpoint as E
+
+        rows = await E.select(E.id, E.url, E.topics, E.audience, E.active).order_by(E.id)
+        return [msgspec.convert(r, EndpointOut) for r in rows]
+
+    @post("/", opt={"permission": MEMBERS_WRITE}, status_code=201, summary="添加回调 Add one")
+    async def add(self, request: Request[Any, Any, Any], data: JSONBody[EndpointIn]) -> EndpointOut:
+        from core.audit.actions import tenant_action
+        from core.jobs.tables import WebhookEndpoint as E
+
+        actor = context_of(request).actor()
+        async with tenant_action(actor, "webhook.add", data.url, audience=data.audience):
+            row = E(url=data.url, secret=data.secret, topics=data.topics, audience=data.audience)
+            await row.save()
+        return EndpointOut(row.id, data.url, data.topics, data.audience, True)
+
+    @get("/deliveries", opt={"permission": MEMBERS_WRITE}, summary="投递记录 Delivery log")
+    async def deliveries(self) -> list[DeliveryOut]:
+        from core.jobs.tables import WebhookDelivery as D
+
+        rows = await D.select().order_by(D.id, ascending=False).limit(200)
+        return [msgspec.convert(r, DeliveryOut) for r in rows]

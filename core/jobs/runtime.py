@@ -17,7 +17,9 @@ from typing import Any
 
 from dramatiq import Worker
 
-import core.jobs.channels  # noqa: F401  (registers the inbox effect)
+import core.jobs.channels
+import core.jobs.mail
+import core.jobs.webhooks  # noqa: F401  (registers the webhook effect)
 from core.jobs.broker import Runtime, broker_ready, make_broker, queue_counts
 from core.jobs.relay import Relay, sweep
 from core.jobs.scheduler import Scheduler
