@@ -12,11 +12,18 @@ Every run holds the migration lock (`migration_lock`): a PostgreSQL advisory loc
 connection for the whole run, or an exclusive lock on `<data>/migrate.lock` with SQLite, so two
 migrators (two `yishi migrate` jobs, or one and an embedded `serve`) wait for each other instead
 of colliding on the same DDL and grants.
+
+Each registered tenant's row carries `schema_step` (platform m0008): the tenant steps last found
+complete there, written by a migrator only after the tenant's steps and grants succeeded. A no-op
+`yishi migrate` reads it for every tenant in one query and skips the tenants whose stored step is
+the code's `schema_step()`; any other tenant costs one read of its own `yishi_migration` table
+(the truth), is migrated if behind, and is marked. A failed tenant is never marked.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import importlib
 import inspect
 import pkgutil
@@ -24,6 +31,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -46,6 +54,7 @@ from core.tenancy.storage import PLATFORM_SCHEMA, Storage, quote_ident
 __all__ = [
     "MigrationReport",
     "drop_tenant_storage",
+    "mark_current",
     "migrate_all",
     "migrate_platform",
     "migrate_tenant",
@@ -53,7 +62,9 @@ __all__ = [
     "names_for",
     "pending_migrations",
     "schema_behind",
+    "schema_step",
     "step_names",
+    "stored_steps",
 ]
 
 PLATFORM = "platform"
@@ -62,10 +73,16 @@ TENANT = "tenant"
 LOCK_KEY = 0x79697368
 
 
-def _modules(stream: str) -> list[tuple[str, ModuleType]]:
+@cache
+def _found(stream: str) -> tuple[tuple[str, ModuleType], ...]:
     package = importlib.import_module(f"core.tenancy.migrations.{stream}")
     names = sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.name[0] == "m")
-    return [(n, importlib.import_module(f"{package.__name__}.{n}")) for n in names]
+    return tuple((n, importlib.import_module(f"{package.__name__}.{n}")) for n in names)
+
+
+def _modules(stream: str) -> list[tuple[str, ModuleType]]:
+    """The steps of `stream` in the order they apply (found once per process)."""
+    return list(_found(stream))
 
 
 def _migration_table(engine: Any) -> Any:
@@ -133,28 +150,110 @@ async def migration_lock(storage: Storage) -> AsyncIterator[None]:
 
 
 async def _apply(engine: Any, stream: str, storage: Storage) -> list[str]:
-    """Apply pending steps of `stream` on `engine` (tenant already bound if a tenant stream)."""
+    """Apply pending steps of `stream` on `engine` (tenant already bound if a tenant stream).
+
+    Each step commits with its record, so a failed step leaves nothing behind. On PostgreSQL a
+    storage with no step applied yet (a new tenant) takes all its steps in one transaction, with
+    their records in one statement: the same all-or-nothing, fewer round trips. (Not on SQLite:
+    a step may work on a connection of its own, tenant m0002, which must see the steps before.)"""
     table = _migration_table(engine)
     await table.create_table(if_not_exists=True)
     done = {r["name"] for r in await table.select(table.name)}
-    applied = []
-    for name, module in _modules(stream):
-        if name in done:
-            continue
-        wants_storage = "storage" in inspect.signature(module.forwards).parameters
+    pending = [(n, m) for n, m in _modules(stream) if n not in done]
+    if not pending:
+        return []
+    if not done and storage.backend == "postgres":
         async with engine.transaction():
-            if wants_storage:
-                await module.forwards(engine, storage=storage)
-            else:
-                await module.forwards(engine)
+            for _, module in pending:
+                await _forwards(module, engine, storage)
+            await table.insert(*[table(name=name) for name, _ in pending])
+        return [name for name, _ in pending]
+    applied = []
+    for name, module in pending:
+        async with engine.transaction():
+            await _forwards(module, engine, storage)
             await table.insert(table(name=name))
         applied.append(name)
     return applied
 
 
+async def _forwards(module: ModuleType, engine: Any, storage: Storage) -> None:
+    if _wants_storage(module):
+        await module.forwards(engine, storage=storage)
+    else:
+        await module.forwards(engine)
+
+
+@cache
+def _wants_storage(module: ModuleType) -> bool:
+    return "storage" in inspect.signature(module.forwards).parameters
+
+
 def step_names(stream: str) -> list[str]:
     """The step names of `stream` ("platform" or "tenant"), in the order they apply."""
     return [n for n, _ in _modules(stream)]
+
+
+def schema_step() -> str:
+    """What `tenant.schema_step` holds for a tenant with every tenant step of this code applied:
+    the last step's name and a digest of all the names, so that any change of the list (a step
+    added, even one sorting before the last) makes every tenant be read again."""
+    names = step_names(TENANT)
+    digest = hashlib.sha256("\n".join(names).encode()).hexdigest()[:12]
+    return f"{names[-1] if names else ''}#{digest}"
+
+
+#: The platform step that adds `tenant.schema_step`; before it, no tenant is ever marked.
+STEP_COLUMN_STEP = "m0008_schema_step"
+_CHUNK = 500
+
+
+async def stored_steps(storage: Storage, slugs: list[str] | None = None) -> dict[str, Any]:
+    """Registry rows (slug, schema_name, role_name, schema_step) of `slugs`, or of every tenant,
+    by slug, in slug order: one query (per 500 slugs). Read with the table's own engine (the
+    application's login may read it: `schema_behind`)."""
+    from core.tenancy.tables import Tenant
+
+    base = "SELECT slug, schema_name, role_name, schema_step FROM tenant"
+    rows: list[dict[str, Any]] = []
+    if slugs is None:
+        rows = await Tenant.raw(base + " ORDER BY slug")
+    else:
+        for i in range(0, len(slugs), _CHUNK):
+            part = slugs[i : i + _CHUNK]
+            marks = ", ".join("{}" for _ in part)
+            rows += await Tenant.raw(f"{base} WHERE slug IN ({marks})", *part)
+        rows.sort(key=lambda r: r["slug"])
+    return {r["slug"]: r for r in rows}
+
+
+async def mark_current(storage: Storage, slugs: list[str]) -> None:
+    """Record that the registered tenants `slugs` have every tenant step of this code applied
+    (call only once their steps and grants succeeded). One statement per 500 tenants, as the
+    owner on PostgreSQL (on the migration lock's connection when held)."""
+    if not slugs:
+        return
+    step = schema_step()
+    for i in range(0, len(slugs), _CHUNK):
+        part = sorted(set(slugs[i : i + _CHUNK]))
+        if storage.backend == "postgres":
+            await _pg(
+                storage,
+                "UPDATE tenant SET schema_step = $1 WHERE slug = ANY($2::text[]) "
+                "AND schema_step IS DISTINCT FROM $1",
+                step,
+                part,
+                rows=True,
+            )
+        else:
+            from piccolo.querystring import QueryString
+
+            marks = ", ".join("{}" for _ in part)
+            await storage.admin_platform.run_querystring(
+                QueryString(
+                    f"UPDATE tenant SET schema_step = {{}} WHERE slug IN ({marks})", step, *part
+                )
+            )
 
 
 async def names_for(
@@ -224,18 +323,16 @@ async def pending_migrations(
 
 async def schema_behind(storage: Storage) -> list[str]:
     """What `yishi migrate` has still to do, read with the application's login only (no DDL):
-    `["platform: m0003_…", "alpha: m0002_…", …]`; empty when everything is current."""
+    `["platform: m0003_…", "alpha: m0002_…", …]`; empty when everything is current. A tenant
+    whose stored `schema_step` is this code's is current without reading its storage."""
     platform_done = await _done(storage.platform)
     behind = [f"platform: {n}" for n in step_names(PLATFORM) if n not in (platform_done or set())]
     if behind:
         return behind  # the registry itself may not be readable yet
-    from core.tenancy.tables import Tenant
-
-    steps = step_names(TENANT)
-    rows = await Tenant.select(Tenant.slug, Tenant.schema_name, Tenant.role_name).order_by(
-        Tenant.slug
-    )
-    for row in rows:
+    steps, current = step_names(TENANT), schema_step()
+    for row in (await stored_steps(storage)).values():
+        if row["schema_step"] == current:
+            continue  # marked by a migrator once every step and grant of this code succeeded
         with bind_tenant(row):
             done = await _done(storage.tenant) or set()
         behind.extend(f"{row['slug']}: {n}" for n in steps if n not in done)
@@ -332,20 +429,22 @@ async def _migrate_platform(storage: Storage) -> list[str]:
 
 
 async def _provision_pg_tenant(storage: Storage, bound: BoundTenant) -> None:
+    """The tenant's role and schema (if missing), the app login a member of the role: one
+    statement (PostgreSQL runs a multi-statement string as one implicit transaction)."""
     s, r = quote_ident(bound.schema), quote_ident(bound.role)
     role_exists = f"SELECT 1 FROM pg_roles WHERE rolname = {quote_literal(bound.role)}"
+    app = _app_user(storage)
     await _pg(
         storage,
         f"DO $$ BEGIN IF NOT EXISTS ({role_exists}) THEN CREATE ROLE {r} NOLOGIN; "
         f"END IF; END $$; "
-        f"CREATE SCHEMA IF NOT EXISTS {s}; REVOKE ALL ON SCHEMA {s} FROM PUBLIC",
+        f"CREATE SCHEMA IF NOT EXISTS {s}; REVOKE ALL ON SCHEMA {s} FROM PUBLIC"
+        + (f"; GRANT {r} TO {quote_ident(app)}" if app else ""),
     )
-    app = _app_user(storage)
-    if app:
-        await _pg(storage, f"GRANT {r} TO {quote_ident(app)}")
 
 
 async def _grant_pg_tenant(storage: Storage, bound: BoundTenant) -> None:
+    """The tenant role's privileges in its schema, in one statement."""
     s, r = quote_ident(bound.schema), quote_ident(bound.role)
     await _pg(
         storage,
@@ -354,20 +453,17 @@ async def _grant_pg_tenant(storage: Storage, bound: BoundTenant) -> None:
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {r}; "
         # The audit trail is append-only for the application, enforced by the database.
         f"REVOKE UPDATE, DELETE ON {s}.audit_entry FROM {r}; "
-        f"REVOKE INSERT, UPDATE, DELETE ON {s}.yishi_migration FROM {r}",
+        f"REVOKE INSERT, UPDATE, DELETE ON {s}.yishi_migration FROM {r}; "
+        # The schema is reachable by its owner and its tenant's role only: a role that held it
+        # before (two tenants once shared a cut name, platform m0003) loses it here.
+        "DO $$ DECLARE other text; BEGIN "
+        "FOR other IN SELECT DISTINCT g.rolname FROM pg_namespace n, aclexplode(n.nspacl) a "
+        "JOIN pg_roles g ON g.oid = a.grantee "
+        f"WHERE n.nspname = {quote_literal(bound.schema)} AND a.grantee <> n.nspowner "
+        f"AND g.rolname <> {quote_literal(bound.role)} ORDER BY 1 LOOP "
+        f"EXECUTE format('REVOKE ALL ON SCHEMA %I FROM %I', {quote_literal(bound.schema)}, other); "
+        "END LOOP; END $$",
     )
-    # The schema is reachable by its owner and its tenant's role only: a role that held it
-    # before (two tenants once shared a cut name, platform m0003) loses it here.
-    others = await _pg(
-        storage,
-        "SELECT r.rolname FROM pg_namespace n, aclexplode(n.nspacl) a "
-        "JOIN pg_roles r ON r.oid = a.grantee "
-        "WHERE n.nspname = $1 AND a.grantee <> n.nspowner AND r.rolname <> $2",
-        bound.schema,
-        bound.role,
-    )
-    for name in sorted({row["rolname"] for row in others or []}):
-        await _pg(storage, f"REVOKE ALL ON SCHEMA {s} FROM {quote_ident(name)}")
 
 
 async def _tenant_done(storage: Storage, bound: BoundTenant) -> set[str] | None:
@@ -427,6 +523,7 @@ async def drop_tenant_storage(
     """Remove a tenant's schema and role (PostgreSQL) or its file (SQLite). Irreversible."""
     async with migration_lock(storage):
         bound = await names_for(storage, tenant, guess=guess)
+        await _unmark(storage, bound)
         if storage.backend == "postgres":
             s, r = quote_ident(bound.schema), quote_ident(bound.role)
             await _pg(storage, f"DROP SCHEMA IF EXISTS {s} CASCADE")
@@ -439,6 +536,27 @@ async def drop_tenant_storage(
                 p = path.with_name(path.name + suffix)
                 if p.exists():
                     p.unlink()
+
+
+async def _unmark(storage: Storage, bound: BoundTenant) -> None:
+    """A tenant whose storage is dropped is no longer current (its row, if any, says so)."""
+    try:
+        if storage.backend == "postgres":
+            await _pg(
+                storage, "UPDATE tenant SET schema_step = '' WHERE schema_name = $1", bound.schema
+            )
+        else:
+            from piccolo.querystring import QueryString
+
+            await storage.admin_platform.run_querystring(
+                QueryString(
+                    "UPDATE tenant SET schema_step = '' WHERE schema_name = {}", bound.schema
+                )
+            )
+    except Exception as exc:  # no registry or no column yet: nothing is marked
+        if "no such" in str(exc) or "does not exist" in str(exc):
+            return
+        raise
 
 
 @dataclass
@@ -463,34 +581,40 @@ async def migrate_all(
     tenant is reported, the rest go on. `progress(slug, outcome, total)` follows each tenant.
     The whole run holds the migration lock, and runs its owner statements on its connection.
 
-    The registry is read once. A tenant already at the latest step costs one query (its applied
-    steps), with no provisioning and no grants, unless this run applied a platform step (one may
-    have changed a tenant's names, platform m0003). An unregistered slug in `slugs` fails with
-    `TenantNotFound`, unless `guess=True` (it is then migrated under derived names)."""
-    from core.tenancy.tables import Tenant
-
+    The registry is read once, with each tenant's stored `schema_step`. A tenant marked current
+    costs nothing more; any other one costs one query (its applied steps), and provisioning and
+    grants only when a step is pending. When this run applied a platform step (one may have
+    changed a tenant's names, platform m0003), every tenant is provisioned and granted again.
+    Tenants found or made current are marked in one statement at the end; a failed one is not.
+    An unregistered slug in `slugs` fails with `TenantNotFound`, unless `guess=True` (it is then
+    migrated under derived names, and never marked: it has no row)."""
     async with migration_lock(storage):
         report = MigrationReport(platform=await migrate_platform(storage))
         rows: dict[str, dict[str, Any]] = {}
         if slugs is None or slugs:
-            query = Tenant.select(Tenant.slug, Tenant.schema_name, Tenant.role_name)
-            if slugs:
-                query = query.where(Tenant.slug.is_in(slugs))
-            rows = {r["slug"]: r for r in await query.order_by(Tenant.slug)}
+            rows = await stored_steps(storage, slugs)
         order = list(rows) if slugs is None else slugs
+        current, fresh = schema_step(), not report.platform
+        marks: list[str] = []
         for slug in order:
             try:
                 row = rows.get(slug)
-                report.tenants[slug] = await migrate_tenant(
-                    storage,
-                    row if row is not None else slug,
-                    guess=guess,
-                    check_first=not report.platform,
-                )
+                if fresh and row is not None and row["schema_step"] == current:
+                    report.tenants[slug] = []
+                else:
+                    report.tenants[slug] = await migrate_tenant(
+                        storage,
+                        row if row is not None else slug,
+                        guess=guess,
+                        check_first=fresh,
+                    )
+                    if row is not None:
+                        marks.append(slug)
                 if progress:
                     progress(slug, "ok", len(order))
             except Exception as exc:  # one tenant's failure must not stop the others
                 report.failures[slug] = f"{type(exc).__name__}: {exc}"
                 if progress:
                     progress(slug, "failed", len(order))
+        await mark_current(storage, marks)
         return report
