@@ -35,7 +35,13 @@ async def test_apply_twice_changes_nothing_the_second_time(api: World) -> None:
 
 def test_demo_manifests_are_valid() -> None:
     manifests = load_manifests(REPO_TENANTS)
-    assert sorted(m.plugin for m in manifests) == ["heilongjiang", "kunming", "nantong", "ningbo"]
+    assert sorted(m.plugin for m in manifests) == [
+        "district",
+        "heilongjiang",
+        "kunming",
+        "nantong",
+        "ningbo",
+    ]
     for m in manifests:
         secretaries = [p for p in m.people.values() if "secretary" in p.roles]
         assert len(secretaries) == 1
