@@ -33,7 +33,6 @@ import msgspec
 
 from core import hookspecs
 from core.hookspecs import hookimpl
-from core.rules import compendium as K
 from core.rules import defaults
 from core.rules.builders import (
     ad_hoc_verdict,
@@ -289,34 +288,94 @@ class RuleTable(msgspec.Struct, frozen=True, kw_only=True):
         return {e.rule for e in self.all_catalog()}
 
     def all_catalog(self) -> list[RuleEntry]:
-        """The table's rows, then the rows of the core's answers it uses."""
+        """The catalogue: the table's own rows (`catalog`), then a row for every rule id its
+        other rows answer with and `catalog` does not list (summary from the row itself),
+        then the rows of the core's answers it uses."""
         rows = list(self.catalog)
+        seen = {e.rule for e in rows}
+        for entry in self._derived():
+            if entry.rule not in seen:
+                seen.add(entry.rule)
+                rows.append(entry)
         rows += scope_catalog(self.name)
         rows += defaults.contract_catalog(self.name)
-        if self.emergency is None:
-            rows.append(
-                catalog_entry(
-                    f"{self.name}.procedure.emergency_disposal",
-                    "procedure",
-                    "重大突发事件和紧急情况来不及集体议事的，党组成员可临机处置，事后及时报告",
-                    "In an emergency a member may act at once and report to the body afterwards",
-                    K.XZ_EMERGENCY,
-                )
+        return rows
+
+    def _derived(self) -> list[RuleEntry]:
+        out: list[RuleEntry] = []
+        for q in [self.meeting_quorum, *self.item_quorum.values()]:
+            zh = f"{q.threshold.label_zh}成员到会" + ("，分管成员须到会" if q.in_charge else "")
+            en = f"{q.threshold.describe_en()} present" + (
+                ", the member in charge too" if q.in_charge else ""
             )
-        rows.append(
+            out.append(catalog_entry(q.rule, "quorum", zh, en, q.citation))
+        for p in self.passing.values():
+            zh = f"赞成票{p.threshold.label_zh}（以应到会成员为基数）为通过"
+            en = f"Passed by yes votes {p.threshold.describe_en()} of members expected"
+            out.append(catalog_entry(p.rule, "voting", zh, en, p.citation))
+        for s in self.speaking.values():
+            out.append(catalog_entry(s.rule, "voting", s.zh, s.en, s.citation))
+        for n in self.notices:
+            days = n.notice.days_before
+            when = (
+                "及时"
+                if days is None
+                else f"提前{days}个{'工作日' if n.notice.working_days else '天'}"
+            )
+            zh = n.notice.note_zh or f"{when}通知（{n.notice.recipients}）"
+            en = f"Notice to {n.notice.recipients}: " + (
+                "in time"
+                if days is None
+                else f"{days} {'working ' if n.notice.working_days else ''}days before"
+            )
+            out.append(catalog_entry(n.notice.rule, "notice", zh, en, n.notice.citation))
+        for a in self.ad_hoc:
+            out.append(catalog_entry(a.rule, "notice", a.zh, a.en, a.citation))
+        for c in self.categories.values():
+            out.append(catalog_entry(c.rule, "oversight", c.zh, c.en, c.citation))
+        for f in self.funds.values():
+            zh = f"大额资金按单位设置的起点（{f.key}）"
+            en = f"Large funds against the unit's threshold ({f.key})"
+            out.append(catalog_entry(f.rule, "oversight", zh, en, f.citation))
+        u = self.unclassified
+        out.append(
+            catalog_entry(
+                u.rule,
+                "oversight",
+                "未涉及所列类别的，按申报类型办理",
+                "No listed category: kept as declared",
+                u.citation,
+            )
+        )
+        for ob in self.obligations:
+            count = ob.count if ob.count is not None else f"({ob.count_setting})"
+            en = f"{count} {ob.unit} per {ob.period}" + (", as a rule" if ob.generally else "")
+            out.append(catalog_entry(ob.rule, "obligations", ob.label_zh, en, ob.citation))
+        procedures = [
+            self.reconsideration,
+            self.emergency
+            or defaults.emergency_disposal(f"{self.name}.procedure.emergency_disposal"),
+        ]
+        for pr in procedures:
+            zh = pr.conditions_zh or ("允许" if pr.allowed else "不允许")
+            en = f"{pr.rule.rsplit('.', 1)[-1].replace('_', ' ')}: " + (
+                "allowed" if pr.allowed else "not provided"
+            )
+            if pr.citation is not None:
+                out.append(catalog_entry(pr.rule, "procedure", zh, en, pr.citation))
+        agenda = self.agenda
+        out.append(
             catalog_entry(
                 f"{self.name}.meetings.first_item",
                 "meetings",
-                "党组会议以学习为“第一议题”" if self.agenda else "本规则未规定“第一议题”",
-                "The meeting opens with the study item (第一议题)"
-                if self.agenda
+                "党组会议以传达学习为“第一议题”" if agenda else "本规则未规定“第一议题”",
+                "Each meeting opens with the study item (第一议题)"
+                if agenda
                 else "The text sets no 第一议题",
-                self.agenda.citation
-                if self.agenda
-                else self.agenda_silent or self.meeting_quorum.citation,
+                agenda.citation if agenda else self.agenda_silent or self.meeting_quorum.citation,
             )
         )
-        return rows
+        return out
 
 
 def _with(v: Verdict, note_zh: str, note_en: str, see_also: list[Citation]) -> Verdict:
@@ -328,6 +387,15 @@ def _with(v: Verdict, note_zh: str, note_en: str, see_also: list[Citation]) -> V
         explanation_en=v.explanation_en + note_en,
         see_also=[*v.see_also, *see_also],
     )
+
+
+def _item_kind(kind: ItemKind | str) -> ItemKind:
+    """An agenda item's kind as given (第一议题 asks for `study` even where the table lists no
+    such kind); an unknown value is ordinary."""
+    try:
+        return ItemKind(kind)
+    except ValueError:
+        return ItemKind.ORDINARY
 
 
 def _hook_names() -> frozenset[str]:
@@ -584,7 +652,7 @@ class TablePlugin:
             ctx,
             self.table.agenda,
             meeting_kind,
-            [self.kind(k) for k in kinds],
+            [_item_kind(k) for k in kinds],
             rule=f"{self.table.name}.meetings.first_item",
             silent=self.table.agenda_silent or self.table.meeting_quorum.citation,
         )

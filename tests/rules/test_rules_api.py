@@ -12,7 +12,9 @@ async def test_explorer_shows_every_jurisdiction_side_by_side(api: World) -> Non
     body = r.json()
     names = [j["info"]["name"] for j in body["jurisdictions"]]
     assert names == sorted(available_jurisdictions())
-    assert {"district", "heilongjiang", "kunming", "nantong", "ningbo"} <= set(names)
+    assert {"bureau_committee", "district", "heilongjiang", "kunming", "nantong", "ningbo"} <= set(
+        names
+    )
     assert set(body["by_topic"]["quorum"]) == set(names)
     for j in body["jurisdictions"]:
         assert j["rules"], j["info"]["name"]

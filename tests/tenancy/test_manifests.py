@@ -36,6 +36,7 @@ async def test_apply_twice_changes_nothing_the_second_time(api: World) -> None:
 def test_demo_manifests_are_valid() -> None:
     manifests = load_manifests(REPO_TENANTS)
     assert sorted(m.plugin for m in manifests) == [
+        "bureau_committee",
         "district",
         "heilongjiang",
         "kunming",
