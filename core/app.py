@@ -133,16 +133,17 @@ async def readyz(request: Request[Any, Any, Any]) -> Response[dict[str, str]]:
 
 @get("/metrics", opt={"permission": PUBLIC}, include_in_schema=False, media_type=MediaType.TEXT)
 async def metrics(request: Request[Any, Any, Any]) -> Response[bytes]:
-    """Prometheus metrics of background work: only with `Authorization: Bearer
-    <YISHI_METRICS_TOKEN>`; without that setting the route answers 404."""
+    """Prometheus metrics of background work: only with the header `X-Yishi-Metrics-Token:
+    <YISHI_METRICS_TOKEN>` (not `Authorization`, which is the API's bearer token); without that
+    setting the route answers 404."""
     import hmac
 
     from core.jobs.runtime import current_jobs
     from core.jobs.status import metrics_text
 
     expected = request.app.state.settings.jobs.metrics_token
-    given = request.headers.get("authorization", "")
-    if not expected or not hmac.compare_digest(given.encode(), f"Bearer {expected}".encode()):
+    given = request.headers.get("x-yishi-metrics-token", "")
+    if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
         raise NotFound()
     return Response(await metrics_text(current_jobs()), media_type="text/plain; version=0.0.4")
 

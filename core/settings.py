@@ -188,8 +188,8 @@ class JobsSettings:
     smtp_user: str = ""
     smtp_password: str = ""
     smtp_sender: str = ""
-    #: `/metrics`: served only with `Authorization: Bearer <this>` (YISHI_METRICS_TOKEN); empty
-    #: turns the route off (answers 404).
+    #: `/metrics`: served only with the header `X-Yishi-Metrics-Token: <this>`
+    #: (YISHI_METRICS_TOKEN); empty turns the route off (answers 404).
     metrics_token: str = ""
 
     @property
