@@ -8,14 +8,13 @@ plugin's rule, under its version.
 
 from __future__ import annotations
 
-from typing import Any
-
 import msgspec
 
 from core.rules import compendium as K
 from core.rules.builders import catalog_entry, rule_verdict
 from core.rules.counting import not_applicable
 from core.rules.types import (
+    AgendaRule,
     Citation,
     ItemKind,
     MaterialsReturn,
@@ -33,6 +32,7 @@ __all__ = [
     "circulation",
     "contract_catalog",
     "emergency_disposal",
+    "first_item_entry",
     "materials",
     "minutes_series",
 ]
@@ -112,7 +112,7 @@ def contract_catalog(prefix: str) -> list[RuleEntry]:
 
 def agenda_order(
     ctx: RuleContext,
-    agenda: Any,
+    agenda: AgendaRule | None,
     meeting_kind: MeetingKind | str,
     kinds: list[ItemKind],
     *,
@@ -160,3 +160,16 @@ def agenda_order(
         en = f"The first item is {first}; the meeting must open with the study item: not met."
     v = rule_verdict(rule, ctx, met, numbers, zh, en, agenda.citation)
     return msgspec.structs.replace(v, see_also=list(agenda.see_also)) if agenda.see_also else v
+
+
+def first_item_entry(prefix: str, agenda: AgendaRule | None, silent: Citation) -> RuleEntry:
+    """The catalogue row of `agenda_order` (`<prefix>.meetings.first_item`)."""
+    return catalog_entry(
+        f"{prefix}.meetings.first_item",
+        "meetings",
+        "党组会议以传达学习为“第一议题”" if agenda else "本规则未规定“第一议题”",
+        "Each meeting opens with the study item (第一议题)"
+        if agenda
+        else "The text sets no 第一议题",
+        agenda.citation if agenda else silent,
+    )

@@ -66,6 +66,7 @@ REQUIRED_HOOKS = (
     "ad_hoc_policy",
     "circulation",
     "report_events",
+    "agenda_order",
 )
 
 

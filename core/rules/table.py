@@ -56,6 +56,7 @@ from core.rules.counting import (
 from core.rules.scope import compendium_scope, is_major, scope_catalog
 from core.rules.types import (
     AdHocPolicy,
+    AgendaRule,
     Attendance,
     Citation,
     Classification,
@@ -216,17 +217,8 @@ class Funds(msgspec.Struct, frozen=True, kw_only=True):
     held_en: str = " Until it is set, the item is held as a 三重一大 item."
 
 
-class Agenda(msgspec.Struct, frozen=True, kw_only=True):
-    """「第一议题」: the Party group meeting opens with the study item (`ItemKind.STUDY`).
-
-    `meeting_kinds`: where the rule binds (the regular meeting; a temporary or emergency
-    meeting called for one matter is not held to it unless listed). `generally`: "一般", a miss
-    is recorded as an exception."""
-
-    rule: str
-    citation: Citation
-    meeting_kinds: tuple[MeetingKind, ...] = (MeetingKind.REGULAR, MeetingKind.ENLARGED)
-    see_also: list[Citation] = []
+#: 「第一议题」 as data (`core.rules.types.AgendaRule`).
+Agenda = AgendaRule
 
 
 class RuleTable(msgspec.Struct, frozen=True, kw_only=True):
@@ -276,7 +268,7 @@ class RuleTable(msgspec.Struct, frozen=True, kw_only=True):
     materials: list[Materials] = []
     own_materials: bool = False
     follow_up: FollowUpRule
-    agenda: Agenda | None = None
+    agenda: AgendaRule | None = None
     #: The sentence a "not applicable" 第一议题 answer rests on where the text is silent.
     agenda_silent: Citation | None = None
 
@@ -363,16 +355,9 @@ class RuleTable(msgspec.Struct, frozen=True, kw_only=True):
             )
             if pr.citation is not None:
                 out.append(catalog_entry(pr.rule, "procedure", zh, en, pr.citation))
-        agenda = self.agenda
         out.append(
-            catalog_entry(
-                f"{self.name}.meetings.first_item",
-                "meetings",
-                "党组会议以传达学习为“第一议题”" if agenda else "本规则未规定“第一议题”",
-                "Each meeting opens with the study item (第一议题)"
-                if agenda
-                else "The text sets no 第一议题",
-                agenda.citation if agenda else self.agenda_silent or self.meeting_quorum.citation,
+            defaults.first_item_entry(
+                self.name, self.agenda, self.agenda_silent or self.meeting_quorum.citation
             )
         )
         return out

@@ -17,6 +17,7 @@ __all__ = [
     "BODY_POSITIONS",
     "UNDECIDED_KINDS",
     "AdHocPolicy",
+    "AgendaRule",
     "Attendance",
     "Binding",
     "Category",
@@ -552,4 +553,15 @@ class AdHocPolicy(msgspec.Struct, frozen=True, kw_only=True):
     #: Kinds never raised ad hoc, whatever the meeting (personnel always).
     never: list[ItemKind] = []
     citation: Citation
+    see_also: list[Citation] = []
+
+
+class AgendaRule(msgspec.Struct, frozen=True, kw_only=True):
+    """「第一议题」: the meeting opens with the study item (`ItemKind.STUDY`), at the
+    `meeting_kinds` the rule reaches (a temporary or emergency meeting called for one matter is
+    not held to it unless listed). `core.rules.defaults.agenda_order` answers from it."""
+
+    rule: str
+    citation: Citation
+    meeting_kinds: tuple[MeetingKind, ...] = (MeetingKind.REGULAR, MeetingKind.ENLARGED)
     see_also: list[Citation] = []

@@ -35,6 +35,7 @@ from core.rules.counting import (
     passing_verdict,
     quorum_verdict,
 )
+from core.rules.defaults import first_item_entry
 from core.rules.scope import compendium_scope, is_major
 from core.rules.types import (
     Attendance,
@@ -103,6 +104,7 @@ from plugins.heilongjiang.catalog import (
     SETTINGS,
     VERSION,
 )
+from plugins.heilongjiang.meetings import FIRST_ITEM, FIRST_ITEM_SILENT
 
 # --- identity -----------------------------------------------------------------------------------
 
@@ -129,7 +131,8 @@ def rule_versions() -> list[RuleVersion]:
 
 @hookimpl
 def rule_catalog(ctx: RuleContext) -> list[RuleEntry]:
-    return RULES
+    # 「第一议题」 (agenda_order): its row beside the catalogue.
+    return [*RULES, first_item_entry("heilongjiang", FIRST_ITEM, FIRST_ITEM_SILENT)]
 
 
 @hookimpl

@@ -11,6 +11,8 @@ from core.rules import compendium as K
 from core.rules import defaults
 from core.rules.types import (
     AdHocPolicy,
+    AgendaRule,
+    Citation,
     ConveningRule,
     FollowUpRule,
     ItemKind,
@@ -23,12 +25,14 @@ from core.rules.types import (
     MinutesRule,
     ProcedureRule,
     RuleContext,
+    Verdict,
 )
 from plugins.heilongjiang import citations as c
 from plugins.heilongjiang.catalog import MAJOR_KINDS, PERSONNEL_LIKE
 
 __all__ = [
     "ad_hoc_policy",
+    "agenda_order",
     "circulation",
     "convening",
     "follow_up",
@@ -117,3 +121,23 @@ def circulation(ctx: RuleContext) -> ProcedureRule:
 @hookimpl
 def report_events(ctx: RuleContext) -> list[str]:
     return []
+
+
+#: 「第一议题」: the Party group meeting opens with the study item.
+FIRST_ITEM = AgendaRule(
+    rule="heilongjiang.meetings.first_item",
+    citation=Citation(article="第十八条", original="党组会议坚持“第一议题”制度"),
+)
+FIRST_ITEM_SILENT = FIRST_ITEM.citation
+
+
+@hookimpl
+def agenda_order(ctx: RuleContext, meeting_kind: MeetingKind, kinds: list[ItemKind]) -> Verdict:
+    return defaults.agenda_order(
+        ctx,
+        FIRST_ITEM,
+        meeting_kind,
+        kinds,
+        rule="heilongjiang.meetings.first_item",
+        silent=FIRST_ITEM_SILENT,
+    )

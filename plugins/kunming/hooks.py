@@ -50,6 +50,7 @@ from core.rules.counting import (
     passing_verdict,
     quorum_verdict,
 )
+from core.rules.defaults import first_item_entry
 from core.rules.scope import compendium_scope, is_major
 from core.rules.types import (
     Attendance,
@@ -90,6 +91,7 @@ from plugins.kunming.catalog import (
     SETTINGS,
     VERSIONS,
 )
+from plugins.kunming.meetings import FIRST_ITEM, FIRST_ITEM_SILENT
 
 __all__ = [
     "INFO",
@@ -130,7 +132,8 @@ def rule_versions() -> list[RuleVersion]:
 
 @hookimpl
 def rule_catalog(ctx: RuleContext) -> list[RuleEntry]:
-    return RULES
+    # 「第一议题」 (agenda_order): its row beside the catalogue.
+    return [*RULES, first_item_entry("kunming", FIRST_ITEM, FIRST_ITEM_SILENT)]
 
 
 @hookimpl

@@ -10,20 +10,25 @@ from core.rules import compendium as K
 from core.rules import defaults
 from core.rules.types import (
     AdHocPolicy,
+    AgendaRule,
+    Citation,
     ConveningRule,
     FollowUpRule,
     ItemKind,
     LeaveRule,
     MaterialsRule,
+    MeetingKind,
     MinutesDue,
     MinutesRule,
     ProcedureRule,
     RuleContext,
+    Verdict,
 )
 from plugins.kunming import citations as c
 
 __all__ = [
     "ad_hoc_policy",
+    "agenda_order",
     "circulation",
     "convening",
     "follow_up",
@@ -94,3 +99,22 @@ def circulation(ctx: RuleContext) -> ProcedureRule:
 @hookimpl
 def report_events(ctx: RuleContext) -> list[str]:
     return []
+
+
+#: The text sets no 「第一议题」: `agenda_order` answers not applicable, citing its study rule.
+FIRST_ITEM: AgendaRule | None = None
+FIRST_ITEM_SILENT = Citation(
+    article="第十五条", original="集中学习研讨每年不少于8次,遇有重要内容及时安排学习。"
+)
+
+
+@hookimpl
+def agenda_order(ctx: RuleContext, meeting_kind: MeetingKind, kinds: list[ItemKind]) -> Verdict:
+    return defaults.agenda_order(
+        ctx,
+        FIRST_ITEM,
+        meeting_kind,
+        kinds,
+        rule="kunming.meetings.first_item",
+        silent=FIRST_ITEM_SILENT,
+    )

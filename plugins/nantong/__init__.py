@@ -28,6 +28,7 @@ from plugins.nantong.hooks import (
 )
 from plugins.nantong.meetings import (
     ad_hoc_policy,
+    agenda_order,
     circulation,
     convening,
     follow_up,
@@ -41,6 +42,7 @@ __all__ = [
     "access_policy",
     "ad_hoc_motion",
     "ad_hoc_policy",
+    "agenda_order",
     "circulation",
     "classify_item",
     "convening",

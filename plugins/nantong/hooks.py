@@ -42,6 +42,7 @@ from core.rules.counting import (
     quorum_verdict,
     setting,
 )
+from core.rules.defaults import first_item_entry
 from core.rules.scope import compendium_scope, is_major
 from core.rules.types import (
     Attendance,
@@ -82,6 +83,7 @@ from plugins.nantong.catalog import (
     SETTINGS,
     VERSIONS,
 )
+from plugins.nantong.meetings import FIRST_ITEM, FIRST_ITEM_SILENT
 
 __all__ = [
     "INFO",
@@ -122,7 +124,8 @@ def rule_versions() -> list[RuleVersion]:
 @hookimpl
 def rule_catalog(ctx: RuleContext) -> list[RuleEntry]:
     # One version so far: the catalogue does not depend on ctx.version.
-    return CATALOG
+    # 「第一议题」 (agenda_order): its row beside the catalogue.
+    return [*CATALOG, first_item_entry("nantong", FIRST_ITEM, FIRST_ITEM_SILENT)]
 
 
 @hookimpl

@@ -9,6 +9,8 @@ from core.hookspecs import hookimpl
 from core.rules import defaults
 from core.rules.types import (
     AdHocPolicy,
+    AgendaRule,
+    Citation,
     ConveningRule,
     FollowUpRule,
     ItemKind,
@@ -20,11 +22,13 @@ from core.rules.types import (
     MinutesRule,
     ProcedureRule,
     RuleContext,
+    Verdict,
 )
 from plugins.nantong import citations as c
 
 __all__ = [
     "ad_hoc_policy",
+    "agenda_order",
     "circulation",
     "convening",
     "follow_up",
@@ -110,3 +114,22 @@ def circulation(ctx: RuleContext) -> ProcedureRule:
 @hookimpl
 def report_events(ctx: RuleContext) -> list[str]:
     return []
+
+
+#: The text sets no 「第一议题」: `agenda_order` answers not applicable, citing its study rule.
+FIRST_ITEM: AgendaRule | None = None
+FIRST_ITEM_SILENT = Citation(
+    article="一(一)", original="负责学习、宣传、贯彻执行党的理论和路线、方针、政策"
+)
+
+
+@hookimpl
+def agenda_order(ctx: RuleContext, meeting_kind: MeetingKind, kinds: list[ItemKind]) -> Verdict:
+    return defaults.agenda_order(
+        ctx,
+        FIRST_ITEM,
+        meeting_kind,
+        kinds,
+        rule="nantong.meetings.first_item",
+        silent=FIRST_ITEM_SILENT,
+    )

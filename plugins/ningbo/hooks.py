@@ -40,6 +40,7 @@ from core.rules.counting import (
     passing_verdict,
     quorum_verdict,
 )
+from core.rules.defaults import first_item_entry
 from core.rules.scope import compendium_scope, is_major
 from core.rules.types import (
     Attendance,
@@ -102,6 +103,7 @@ from plugins.ningbo.catalog import (
     SETTINGS,
     VERSION,
 )
+from plugins.ningbo.meetings import FIRST_ITEM, FIRST_ITEM_SILENT
 
 __all__ = [
     "INFO",
@@ -153,7 +155,8 @@ def rule_versions() -> list[RuleVersion]:
 
 @hookimpl
 def rule_catalog(ctx: RuleContext) -> list[RuleEntry]:
-    return CATALOG
+    # 「第一议题」 (agenda_order): its row beside the catalogue.
+    return [*CATALOG, first_item_entry("ningbo", FIRST_ITEM, FIRST_ITEM_SILENT)]
 
 
 @hookimpl

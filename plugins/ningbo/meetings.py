@@ -11,6 +11,8 @@ from core.rules import compendium as K
 from core.rules import defaults
 from core.rules.types import (
     AdHocPolicy,
+    AgendaRule,
+    Citation,
     ConveningRule,
     FollowUpRule,
     ItemKind,
@@ -22,12 +24,14 @@ from core.rules.types import (
     MinutesRule,
     ProcedureRule,
     RuleContext,
+    Verdict,
 )
 from plugins.ningbo import citations as C
 from plugins.ningbo.catalog import SANZHONG_YIDA
 
 __all__ = [
     "ad_hoc_policy",
+    "agenda_order",
     "circulation",
     "convening",
     "follow_up",
@@ -111,3 +115,26 @@ def circulation(ctx: RuleContext) -> ProcedureRule:
 @hookimpl
 def report_events(ctx: RuleContext) -> list[str]:
     return []
+
+
+#: 「第一议题」: the Party group meeting opens with the study item.
+FIRST_ITEM = AgendaRule(
+    rule="ningbo.meetings.first_item",
+    citation=Citation(
+        article="第二十二条(一)",
+        original="党组要把学习习近平新时代中国特色社会主义思想以及习近平总书记重要讲话、重要指示批示精神作为“第一议题”，及时组织传达学习。",
+    ),
+)
+FIRST_ITEM_SILENT = FIRST_ITEM.citation
+
+
+@hookimpl
+def agenda_order(ctx: RuleContext, meeting_kind: MeetingKind, kinds: list[ItemKind]) -> Verdict:
+    return defaults.agenda_order(
+        ctx,
+        FIRST_ITEM,
+        meeting_kind,
+        kinds,
+        rule="ningbo.meetings.first_item",
+        silent=FIRST_ITEM_SILENT,
+    )

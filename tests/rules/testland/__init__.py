@@ -134,7 +134,7 @@ def rule_versions() -> list[RuleVersion]:
 
 @hookimpl
 def rule_catalog(ctx):  # type: ignore[no-untyped-def]
-    return RULES
+    return [*RULES, defaults.first_item_entry("testland", None, C1)]
 
 
 @hookimpl
@@ -321,3 +321,11 @@ def circulation(ctx):  # type: ignore[no-untyped-def]
 @hookimpl
 def report_events(ctx):  # type: ignore[no-untyped-def]
     return []
+
+
+@hookimpl
+def agenda_order(ctx, meeting_kind, kinds):  # type: ignore[no-untyped-def]
+    # The text is silent on 「第一议题」: not applicable, citing its meeting rule.
+    return defaults.agenda_order(
+        ctx, None, meeting_kind, kinds, rule="testland.meetings.first_item", silent=C1
+    )
