@@ -16,20 +16,38 @@ import re
 import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
-from core.accounts.services import account_by_login, do_create_account
+from core.accounts.services import _demo_hash, do_create_account
+from core.accounts.tables import Account
 from core.audit.actions import Actor, platform_action, tenant_action, write_transaction
+from core.audit.tables import PlatformAuditEntry, TenantAuditEntry
+from core.caching import announce
 from core.errors import YishiError
 from core.rules.engine import settings_specs
 from core.rules.plugins import available_jurisdictions
 from core.rules.settings import clean_settings
 from core.tenancy.context import SLUG_RE, BoundTenant, bind_tenant, stored_names, tenant_names
-from core.tenancy.migrate import migrate_tenant, pending_migrations
-from core.tenancy.people import do_add_person, do_set_roles, do_update_person
+from core.tenancy.membership import access_changed
+from core.tenancy.migrate import (
+    mark_current,
+    migrate_tenant,
+    pending_migrations,
+    schema_step,
+    stored_steps,
+)
+from core.tenancy.people import (
+    _check_body,
+    _check_roles,
+    _serialise_roster,
+    do_add_person,
+    do_set_roles,
+    do_update_person,
+)
 from core.tenancy.registry import (
     do_create_tenant,
     do_update_tenant,
@@ -37,7 +55,7 @@ from core.tenancy.registry import (
     tenant_settings,
 )
 from core.tenancy.storage import get_storage
-from core.tenancy.tables import Person, RoleGrant, Tenant
+from core.tenancy.tables import Membership, Person, RoleGrant, Tenant
 
 __all__ = [
     "ApplyReport",
@@ -370,6 +388,17 @@ class _Run:
     platform_pending: list[str] = field(default_factory=list)
     #: Dry run: each existing tenant's steps a real run would apply first (read once).
     tenant_pending: dict[str, list[str]] = field(default_factory=dict)
+    #: The registry rows of the manifests' tenants, read once for the run (None: read each).
+    rows: dict[str, dict[str, Any]] | None = None
+    #: Each registered tenant's stored migration step (`tenant.schema_step`), read once.
+    steps: dict[str, str] = field(default_factory=dict)
+    #: Account id of every login of the manifests that has one (read once, then kept up to
+    #: date with the accounts this run creates); None: looked up one by one.
+    accounts: dict[str, int] | None = None
+    #: Tenants this run created (their roster is empty: written in one transaction).
+    created: set[str] = field(default_factory=set)
+    #: Registered tenants now known current, marked at the end of the run.
+    current: list[str] = field(default_factory=list)
 
     def forced(self, slug: str) -> bool:
         return self.force is True or (isinstance(self.force, frozenset) and slug in self.force)
@@ -496,7 +525,10 @@ async def _apply_registry(m: Manifest, run: _Run) -> BoundTenant | None:
     None when the tenant is new in a dry run (no storage, so no roster to compare)."""
     storage = get_storage()
     report = run.report
-    row = await _tenant_row(m.slug, run.platform_pending)
+    if run.rows is not None:
+        row = run.rows.get(m.slug)
+    else:
+        row = await _tenant_row(m.slug, run.platform_pending)
     if row is None:
         report.changes.append(f"{m.slug}: 新建单位 created ({m.plugin})")
         if run.dry_run:
@@ -513,7 +545,9 @@ async def _apply_registry(m: Manifest, run: _Run) -> BoundTenant | None:
         await Tenant.update({Tenant.manifest_state: _registry_state(m)}).where(
             Tenant.slug == m.slug
         )
-        return stored_names(created)  # created, so migrated: nothing more to do
+        run.created.add(m.slug)
+        run.current.append(m.slug)  # created, so migrated to this code's last step
+        return stored_names(created)
 
     bound = _names(row)
     state = _json(row["manifest_state"], {})
@@ -547,8 +581,10 @@ async def _apply_registry(m: Manifest, run: _Run) -> BoundTenant | None:
         return bound
 
     # An existing tenant is migrated by `yishi migrate`; one behind (apply run before it after an
-    # upgrade) is brought up here, at the cost of one read when it is current.
-    await migrate_tenant(storage, row, check_first=True)
+    # upgrade) is brought up here. One marked current costs nothing; one not marked, one read.
+    if run.steps.get(m.slug) != schema_step():
+        await migrate_tenant(storage, row, check_first=True)
+        run.current.append(m.slug)
     record = _registry_state(m)
     if outcome.write:
         async with write_transaction(Tenant._meta.db):
@@ -567,26 +603,191 @@ async def _apply_registry(m: Manifest, run: _Run) -> BoundTenant | None:
     return bound
 
 
-async def _apply_people(m: Manifest, run: _Run, bound: BoundTenant | None) -> None:
-    report = run.report
-    accounts: dict[str, int] = {}
-    for p in m.people.values():
-        if run.dry_run and p.login in run.new_accounts:
-            continue  # to be created for an earlier tenant of this run
-        fresh = "m0001_initial" in run.platform_pending  # dry run, no platform storage yet
-        account = None if fresh else await account_by_login(p.login)
-        if account is None:
-            report.changes.append(f"{m.slug}: 新建账号 account {p.login}")
-            run.new_accounts.add(p.login)
-            if run.dry_run:
-                continue
+_CHUNK = 500
+
+
+async def _tenant_rows(slugs: list[str]) -> dict[str, dict[str, Any]]:
+    """The registry rows of `slugs` (whole rows, as `get_tenant` reads them), one query per 500."""
+    rows: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(slugs), _CHUNK):
+        for r in await Tenant.select().where(Tenant.slug.is_in(slugs[i : i + _CHUNK])):
+            rows[r["slug"]] = r
+    return rows
+
+
+async def _account_ids(logins: list[str]) -> dict[str, int]:
+    """The account id of each of `logins` that has an account, one query per 500."""
+    found: dict[str, int] = {}
+    for i in range(0, len(logins), _CHUNK):
+        part = logins[i : i + _CHUNK]
+        for r in await Account.select(Account.id, Account.login).where(Account.login.is_in(part)):
+            found[r["login"]] = r["id"]
+    return found
+
+
+def _audit_row(table: Any, run: _Run, tenant: str, action: str, target: str, **details: Any) -> Any:
+    """An audit entry as `tenant_action` / `platform_action` write it (core/audit/actions.py
+    `_write_entry`), for the writes below that go in one statement for many objects."""
+    actor = run.actor
+    return table(
+        at=datetime.now(UTC),
+        actor_account_id=actor.account_id,
+        actor_login=actor.login,
+        tenant=tenant,
+        actor_roles=",".join(actor.roles),
+        action=action,
+        target=target,
+        details=msgspec.json.encode(details).decode(),
+        ip=actor.ip,
+        client=actor.client[:300],
+    )
+
+
+async def _create_accounts(m: Manifest, run: _Run, people: list[Roster]) -> dict[str, int]:
+    """New accounts for `people`, each audited (`account.create`) as `do_create_account` does,
+    all in one platform transaction: every one or none."""
+    if run.accounts is None:
+        made = {}
+        for p in people:
             account = await do_create_account(
                 p.login, p.name, actor=run.actor, demo=run.demo, tenant=m.slug
             )
-        accounts[p.login] = account["id"]
+            made[p.login] = int(account["id"])
+        return made
+    # The demo password is public (and refused in production): its hash is made once per
+    # process, as do_create_account does. Accounts from a manifest otherwise get no password.
+    stored = _demo_hash() if run.demo else ""
+    async with write_transaction(Account._meta.db):
+        rows = await Account.insert(
+            *[
+                Account(
+                    login=p.login,
+                    display_name=p.name,
+                    email="",
+                    password_hash=stored,
+                    password_is_demo=run.demo,
+                    is_operator=False,
+                )
+                for p in people
+            ]
+        ).returning(Account.id, Account.login)
+        made = {r["login"]: int(r["id"]) for r in rows}
+        await PlatformAuditEntry.insert(
+            *[
+                _audit_row(
+                    PlatformAuditEntry,
+                    run,
+                    m.slug,
+                    "account.create",
+                    f"account:{made[p.login]}",
+                    display_name=p.name,
+                    is_operator=False,
+                )
+                for p in people
+            ]
+        )
+    await announce("tenant", m.slug)  # as every platform action tagged with the tenant
+    run.accounts.update(made)
+    return made
+
+
+async def _onboard_roster(
+    m: Manifest, run: _Run, bound: BoundTenant, accounts: dict[str, int]
+) -> bool:
+    """The whole roster of a tenant this run created, in one tenant transaction: the people
+    (with their manifest record), their roles and a `person.add` audit entry each, as
+    `do_add_person` writes them; the body's rules checked once, before the commit. False (and
+    nothing written) when the roster is not empty after all (someone enrolled through the API
+    meanwhile): the caller then compares person by person."""
+    people = list(m.people.values())
+    # Before the tenant write, as do_add_person: the index may say "maybe", never miss a tenant.
+    await Membership.insert(
+        *[Membership(account_id=accounts[p.login], tenant=m.slug) for p in people]
+    ).on_conflict(action="DO NOTHING")
+    roles = {p.login: _check_roles(sorted(p.roles)) for p in people}
+    with bind_tenant(bound):
+        async with write_transaction(Person._meta.db):
+            await _serialise_roster()
+            if await Person.exists():
+                return False
+            rows = await Person.insert(
+                *[
+                    Person(
+                        account_id=accounts[p.login],
+                        login=p.login,
+                        name=p.name,
+                        title=p.title,
+                        rank=p.rank,
+                        areas=msgspec.json.encode(p.areas or []).decode(),
+                        manifest_state=msgspec.json.encode(_person_state(p)).decode(),
+                    )
+                    for p in people
+                ]
+            ).returning(Person.id, Person.login)
+            ids = {r["login"]: int(r["id"]) for r in rows}
+            await RoleGrant.insert(
+                *[
+                    RoleGrant(person=ids[p.login], role=r, granted_by=run.actor.login)
+                    for p in people
+                    for r in roles[p.login]
+                ]
+            )
+            await _check_body()
+            await TenantAuditEntry.insert(
+                *[
+                    _audit_row(
+                        TenantAuditEntry,
+                        run,
+                        m.slug,
+                        "person.add",
+                        f"person:{ids[p.login]}",
+                        login=p.login,
+                        name=p.name,
+                        roles=roles[p.login],
+                    )
+                    for p in people
+                ]
+            )
+    await access_changed(m.slug)  # once for the roster, as do_add_person after each person
+    return True
+
+
+async def _apply_people(m: Manifest, run: _Run, bound: BoundTenant | None) -> None:
+    report = run.report
+    accounts: dict[str, int] = {}
+    missing: list[Roster] = []
+    for p in m.people.values():
+        if run.dry_run and p.login in run.new_accounts:
+            continue  # to be created for an earlier tenant of this run
+        if run.accounts is not None:
+            found = run.accounts.get(p.login)
+        elif "m0001_initial" in run.platform_pending:  # dry run, no platform storage yet
+            found = None
+        else:
+            row = await Account.select(Account.id).where(Account.login == p.login).first()
+            found = None if row is None else row["id"]
+        if found is None:
+            report.changes.append(f"{m.slug}: 新建账号 account {p.login}")
+            run.new_accounts.add(p.login)
+            if not run.dry_run:
+                missing.append(p)
+            continue
+        accounts[p.login] = found
+    if missing:
+        accounts.update(await _create_accounts(m, run, missing))
 
     def added(p: Roster) -> None:
         report.changes.append(f"{m.slug}: 加入名册 added {p.login} ({', '.join(sorted(p.roles))})")
+
+    if (
+        bound is not None
+        and m.slug in run.created
+        and run.accounts is not None
+        and await _onboard_roster(m, run, bound, accounts)
+    ):
+        for p in m.people.values():
+            added(p)
+        return
 
     pending = run.tenant_pending.get(m.slug, [])  # dry run only; a real run has migrated
     if bound is None or "m0001_initial" in pending:
@@ -672,13 +873,24 @@ async def apply_manifests(
         dry_run,
         force if isinstance(force, bool) else frozenset(force),
     )
+    storage = get_storage()
     if dry_run:
-        run.platform_pending = await pending_migrations(get_storage())
+        run.platform_pending = await pending_migrations(storage)
         if run.platform_pending:
             report.notes.append(
                 f"平台待迁移 platform would migrate: {', '.join(run.platform_pending)}"
             )
-    for m in manifests:
-        bound = await _apply_registry(m, run)
-        await _apply_people(m, run, bound)
+    else:  # the platform is migrated (the caller's first step): read the registry once
+        slugs = [m.slug for m in manifests]
+        run.rows = await _tenant_rows(slugs)
+        run.steps = {s: r["schema_step"] for s, r in (await stored_steps(storage, slugs)).items()}
+    if not run.platform_pending:
+        run.accounts = await _account_ids(sorted({p for m in manifests for p in m.people}))
+    try:
+        for m in manifests:
+            bound = await _apply_registry(m, run)
+            await _apply_people(m, run, bound)
+    finally:  # tenants created or found current so far, also when a later one failed
+        if not dry_run:
+            await mark_current(storage, run.current)
     return report
