@@ -449,12 +449,13 @@ class Storage:
 
     async def start_owner_pools(self) -> None:
         """PostgreSQL: a small pool for each owner engine (once), so the queries of a migration
-        run reuse a few connections instead of opening one each; closed by `stop()`."""
+        run reuse a few connections instead of opening one each; closed by `stop()`. Up to 16:
+        `tenants apply` creates that many tenants at once (core/tenancy/manifests.py)."""
         if self.backend != "postgres":
             return
         for engine in self._owner_engines():
             if engine.pool is None:
-                await engine.start_connection_pool(min_size=1, max_size=4, reset=_no_reset)
+                await engine.start_connection_pool(min_size=1, max_size=16, reset=_no_reset)
 
     def engines(self) -> Iterable[Any]:
         seen: list[Any] = []
