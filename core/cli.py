@@ -747,7 +747,8 @@ async def _run_jobs(settings: Settings, storage: Storage, **parts: Any) -> None:
         loop.add_signal_handler(sig, stop.set)
     jobs = Jobs(settings.jobs, **parts)
     await jobs.start()
-    console.print(f"yishi jobs running ({settings.jobs.broker_kind}): {', '.join(parts)}")
+    running = ", ".join(k for k in ("worker", "relay", "scheduler") if parts.get(k))
+    console.print(f"yishi jobs running ({settings.jobs.broker_kind}): {running}")
     try:
         await stop.wait()
     finally:
