@@ -164,8 +164,10 @@ async def _apply(engine: Any, stream: str, storage: Storage) -> list[str]:
         return []
     if not done and storage.backend == "postgres":
         async with engine.transaction():
+            batch = _DDLBatch(engine)
             for _, module in pending:
-                await _forwards(module, engine, storage)
+                await _forwards(module, batch, storage)
+            await batch.flush()
             await table.insert(*[table(name=name) for name, _ in pending])
         return [name for name, _ in pending]
     applied = []
@@ -175,6 +177,33 @@ async def _apply(engine: Any, stream: str, storage: Storage) -> list[str]:
             await table.insert(table(name=name))
         applied.append(name)
     return applied
+
+
+class _DDLBatch:
+    """Stands for the owner's tenant engine while a new tenant's steps run in one transaction
+    (PostgreSQL): their DDL is collected and sent as one multi-statement string (one round trip,
+    no prepared statement per DDL) in that transaction; any other query sends what was collected
+    first, so the order of statements is kept. Everything else is the engine's."""
+
+    def __init__(self, engine: Any) -> None:
+        self._engine = engine
+        self._ddl: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._engine, name)
+
+    async def run_ddl(self, ddl: str, in_pool: bool = True) -> list[Any]:
+        self._ddl.append(ddl)
+        return []
+
+    async def run_querystring(self, querystring: Any, in_pool: bool = True) -> Any:
+        await self.flush()
+        return await self._engine.run_querystring(querystring, in_pool=in_pool)
+
+    async def flush(self) -> None:
+        if self._ddl:
+            sql, self._ddl = ";\n".join(self._ddl), []
+            await self._engine.current_transaction.get().connection.execute(sql)
 
 
 async def _forwards(module: ModuleType, engine: Any, storage: Storage) -> None:
