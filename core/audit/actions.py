@@ -37,6 +37,7 @@ __all__ = [
     "current_action",
     "platform_action",
     "tenant_action",
+    "write_audit_entries",
     "write_transaction",
 ]
 
@@ -158,20 +159,43 @@ _TENANT_AUDIT = _audit_insert(TenantAuditEntry)
 _PLATFORM_AUDIT = _audit_insert(PlatformAuditEntry)
 
 
-async def _write_entry(insert: Prepared, action: Action, tenant: str) -> None:
-    actor = action.actor
-    await insert.rows(
+def _entry_values(
+    actor: Actor, tenant: str, verb: str, target: str, details: dict[str, Any]
+) -> tuple[Any, ...]:
+    """One audit entry's values, in `_AUDIT_COLUMNS` order: the one place an entry is shaped."""
+    return (
         datetime.now(UTC),
         actor.account_id,
         actor.login,
         tenant,
         ",".join(actor.roles),
-        action.name,
-        action.target,
-        msgspec.json.encode(action.details).decode(),
+        verb,
+        target,
+        msgspec.json.encode(details).decode(),
         actor.ip,
         actor.client[:300],
     )
+
+
+async def _write_entry(insert: Prepared, action: Action, tenant: str) -> None:
+    await insert.rows(
+        *_entry_values(action.actor, tenant, action.name, action.target, action.details)
+    )
+
+
+async def write_audit_entries(
+    table: Any, actor: Actor, tenant: str, entries: list[tuple[str, str, dict[str, Any]]]
+) -> None:
+    """Many audit entries (verb, target, details) in one statement, inside the caller's write
+    transaction, shaped as every action's own: for bulk writes that cover many objects at once
+    (onboarding a roster), which would otherwise open one action per object."""
+    if entries:
+        await table.insert(
+            *[
+                table(**dict(zip(_AUDIT_COLUMNS, _entry_values(actor, tenant, *e), strict=True)))
+                for e in entries
+            ]
+        )
 
 
 async def _write_outbox(table: Any, action: Action) -> None:

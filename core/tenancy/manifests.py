@@ -17,7 +17,6 @@ import re
 import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,13 @@ import msgspec
 
 from core.accounts.services import _demo_hash, do_create_account
 from core.accounts.tables import Account
-from core.audit.actions import Actor, platform_action, tenant_action, write_transaction
+from core.audit.actions import (
+    Actor,
+    platform_action,
+    tenant_action,
+    write_audit_entries,
+    write_transaction,
+)
 from core.audit.tables import PlatformAuditEntry, TenantAuditEntry
 from core.caching import announce
 from core.errors import YishiError
@@ -632,24 +637,6 @@ async def _account_ids(logins: list[str]) -> dict[str, int]:
     return found
 
 
-def _audit_row(table: Any, run: _Run, tenant: str, action: str, target: str, **details: Any) -> Any:
-    """An audit entry as `tenant_action` / `platform_action` write it (core/audit/actions.py
-    `_write_entry`), for the writes below that go in one statement for many objects."""
-    actor = run.actor
-    return table(
-        at=datetime.now(UTC),
-        actor_account_id=actor.account_id,
-        actor_login=actor.login,
-        tenant=tenant,
-        actor_roles=",".join(actor.roles),
-        action=action,
-        target=target,
-        details=msgspec.json.encode(details).decode(),
-        ip=actor.ip,
-        client=actor.client[:300],
-    )
-
-
 async def _create_accounts(m: Manifest, run: _Run, people: list[Roster]) -> dict[str, int]:
     """New accounts for `people`, each audited (`account.create`) as `do_create_account` does,
     all in one platform transaction: every one or none."""
@@ -679,19 +666,18 @@ async def _create_accounts(m: Manifest, run: _Run, people: list[Roster]) -> dict
             ]
         ).returning(Account.id, Account.login)
         made = {r["login"]: int(r["id"]) for r in rows}
-        await PlatformAuditEntry.insert(
-            *[
-                _audit_row(
-                    PlatformAuditEntry,
-                    run,
-                    m.slug,
+        await write_audit_entries(
+            PlatformAuditEntry,
+            run.actor,
+            m.slug,
+            [
+                (
                     "account.create",
                     f"account:{made[p.login]}",
-                    display_name=p.name,
-                    is_operator=False,
+                    {"display_name": p.name, "is_operator": False},
                 )
                 for p in people
-            ]
+            ],
         )
     await announce("tenant", m.slug)  # as every platform action tagged with the tenant
     run.accounts.update(made)
@@ -740,20 +726,18 @@ async def _onboard_roster(
                 ]
             )
             await _check_body()
-            await TenantAuditEntry.insert(
-                *[
-                    _audit_row(
-                        TenantAuditEntry,
-                        run,
-                        m.slug,
+            await write_audit_entries(
+                TenantAuditEntry,
+                run.actor,
+                m.slug,
+                [
+                    (
                         "person.add",
                         f"person:{ids[p.login]}",
-                        login=p.login,
-                        name=p.name,
-                        roles=roles[p.login],
+                        {"login": p.login, "name": p.name, "roles": roles[p.login]},
                     )
                     for p in people
-                ]
+                ],
             )
     await access_changed(m.slug)  # once for the roster, as do_add_person after each person
     return True
